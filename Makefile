@@ -1,0 +1,41 @@
+# Framing Lab: `make lab` to open the lessons, `make test` to check everything.
+# Every target bootstraps .venv (python3 -m venv + pip install -e ".[test]") when missing.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+LAB_ARGS ?=
+
+# nbgrader runs alembic as a subprocess: the venv's bin must come first on PATH.
+export PATH := $(abspath $(BIN)):$(PATH)
+# Lessons and tests never read downloaded NLTK data, even where some exists.
+export NLTK_DATA := $(abspath $(VENV))/no-nltk-data
+# Matplotlib caches fonts here instead of the user's home.
+export MPLCONFIGDIR := $(abspath $(VENV))/mplconfig
+
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb)) $(sort $(wildcard solutions/*/*.ipynb))
+
+.PHONY: lab test exercises notebooks bench install
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q -e ".[test]"
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/00-welcome.ipynb $(LAB_ARGS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+exercises: $(STAMP)
+	$(BIN)/python -m tools.exercises exercises
+
+notebooks: $(STAMP)
+	$(BIN)/python -m tools.notebooks $(NOTEBOOKS)
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run

@@ -1,0 +1,25 @@
+"""Framing Lab's helper package: the plumbing behind the lessons, and the tested
+versions of techniques a chapter has taught, for later chapters to reuse.
+
+>>> import framelab
+>>> len(framelab.load_corpus())
+5
+"""
+
+from framelab.corpus import Article, load_corpus
+from framelab.doctor import doctor
+from framelab.errors import ChecksumError, CorpusError, FramelabError, LexiconError
+from framelab.text import split_sentences, tokenize, words
+
+__all__ = [
+    "Article",
+    "ChecksumError",
+    "CorpusError",
+    "FramelabError",
+    "LexiconError",
+    "doctor",
+    "load_corpus",
+    "split_sentences",
+    "tokenize",
+    "words",
+]

@@ -1,0 +1,122 @@
+"""Friendly answer checks for exercise test cells.
+
+Each check raises :class:`AnswerError` (an ``AssertionError``, so nbgrader
+counts it as a failed test) with a message a beginner can act on: what was
+expected, what was received, and a hint. :func:`passed` prints the line a
+student sees when every check of a task has passed.
+
+>>> expect_type(["a"], list, "tokens")
+>>> expect_type("a b", list, "tokens")
+Traceback (most recent call last):
+...
+framelab.checks.AnswerError: tokens should be a list, but your answer is a str: 'a b'.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class AnswerError(AssertionError):
+    """A student's answer is not yet right; the message explains why."""
+
+
+def _show(value: Any, limit: int = 80) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 5] + " …" + text[-3:]
+
+
+def _fail(message: str, hint: str) -> None:
+    raise AnswerError(f"{message}{' Hint: ' + hint if hint else ''}")
+
+
+def _type_names(expected: type | tuple[type, ...]) -> str:
+    types = expected if isinstance(expected, tuple) else (expected,)
+    return " or ".join(t.__name__ for t in types)
+
+
+def expect_type(value: Any, expected: type | tuple[type, ...], name: str, hint: str = "") -> None:
+    """Fail unless ``value`` is an instance of ``expected``.
+
+    ``bool`` is not accepted where an ``int`` is expected: ``True`` is not a count.
+    """
+    wrong_bool = isinstance(value, bool) and bool not in (
+        expected if isinstance(expected, tuple) else (expected,)
+    )
+    if wrong_bool or not isinstance(value, expected):
+        if value is None:
+            _fail(
+                f"{name} should be a {_type_names(expected)}, but your answer is None. "
+                "Does your function end with a `return` statement?",
+                hint,
+            )
+        _fail(
+            f"{name} should be a {_type_names(expected)}, but your answer is a "
+            f"{type(value).__name__}: {_show(value)}.",
+            hint,
+        )
+
+
+def expect_len(value: Any, expected: int, name: str, hint: str = "") -> None:
+    """Fail unless ``len(value) == expected``.
+
+    >>> expect_len([1, 2], 3, "counts", hint="one per article")
+    Traceback (most recent call last):
+    ...
+    framelab.checks.AnswerError: counts should have 3 items, but it has 2. Hint: one per article
+    """
+    if len(value) != expected:
+        _fail(f"{name} should have {expected} items, but it has {len(value)}.", hint)
+
+
+def expect_equal(value: Any, expected: Any, name: str, hint: str = "") -> None:
+    """Fail unless ``value == expected``; for lists, point at the first difference.
+
+    >>> expect_equal(["US", "troops"], ["US", "soldiers"], "tokens")
+    Traceback (most recent call last):
+    ...
+    framelab.checks.AnswerError: tokens differs from what was expected at position 1: expected 'soldiers', received 'troops'.
+    """
+    if value == expected:
+        return
+    if isinstance(value, (list, tuple)) and isinstance(expected, (list, tuple)):
+        for position, (got, want) in enumerate(zip(value, expected)):
+            if got != want:
+                _fail(
+                    f"{name} differs from what was expected at position {position}: "
+                    f"expected {_show(want)}, received {_show(got)}.",
+                    hint,
+                )
+        _fail(f"{name} should have {len(expected)} items, but it has {len(value)}.", hint)
+    if isinstance(value, dict) and isinstance(expected, dict):
+        missing = sorted(set(expected) - set(value), key=str)
+        extra = sorted(set(value) - set(expected), key=str)
+        if missing or extra:
+            _fail(f"{name} has the wrong keys: missing {missing}, unexpected {extra}.", hint)
+        key = next(k for k in sorted(expected, key=str) if value[k] != expected[k])
+        _fail(
+            f"{name}[{key!r}] should be {_show(expected[key])}, but it is {_show(value[key])}.",
+            hint,
+        )
+    _fail(f"{name} should be {_show(expected)}, but your answer is {_show(value)}.", hint)
+
+
+def expect_true(condition: bool, message: str, hint: str = "") -> None:
+    """Fail with ``message`` unless ``condition`` holds: for checks with no single right value.
+
+    >>> expect_true(3 > 5, "the count should be above 5.")
+    Traceback (most recent call last):
+    ...
+    framelab.checks.AnswerError: the count should be above 5.
+    """
+    if not condition:
+        _fail(message, hint)
+
+
+def passed(task: str) -> None:
+    """Tell the student every visible check of ``task`` passed.
+
+    >>> passed("Task 1")
+    ✔ Task 1: all visible checks passed.
+    """
+    print(f"✔ {task}: all visible checks passed.")
