@@ -9,9 +9,8 @@ LAB_ARGS ?=
 
 # nbgrader runs alembic as a subprocess: the venv's bin must come first on PATH.
 export PATH := $(abspath $(BIN)):$(PATH)
-# Lessons and tests never read downloaded NLTK data, even where some exists.
-export NLTK_DATA := $(abspath $(VENV))/no-nltk-data
-# Matplotlib caches fonts here instead of the user's home.
+# Matplotlib keeps its font cache in the venv, built once at install, so no
+# notebook prints "building the font cache" on its first run.
 export MPLCONFIGDIR := $(abspath $(VENV))/mplconfig
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb)) $(sort $(wildcard solutions/*/*.ipynb))
@@ -23,6 +22,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -q -e ".[test]"
+	$(BIN)/python -c "import matplotlib.pyplot"
 	touch $(STAMP)
 
 lab: $(STAMP)
