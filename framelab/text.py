@@ -21,7 +21,7 @@ article whatever its quotes look like:
   words stay whole (``build-up``).
 
 >>> tokenize("Ukraine’s “build-up” of 100,000 troops.")
-["Ukraine", "'s", '"', 'build-up', '"', 'of', '100,000', 'troops', '.']
+['Ukraine', "'s", '"', 'build-up', '"', 'of', '100,000', 'troops', '.']
 """
 
 from __future__ import annotations
