@@ -31,8 +31,13 @@ def _fail(message: str, hint: str) -> None:
 
 
 def _type_names(expected: type | tuple[type, ...]) -> str:
+    """'a list', 'an int or a str': type names with their English article."""
     types = expected if isinstance(expected, tuple) else (expected,)
-    return " or ".join(t.__name__ for t in types)
+    return " or ".join(_a(t.__name__) for t in types)
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
 
 
 def expect_type(value: Any, expected: type | tuple[type, ...], name: str, hint: str = "") -> None:
@@ -46,13 +51,13 @@ def expect_type(value: Any, expected: type | tuple[type, ...], name: str, hint: 
     if wrong_bool or not isinstance(value, expected):
         if value is None:
             _fail(
-                f"{name} should be a {_type_names(expected)}, but your answer is None. "
+                f"{name} should be {_type_names(expected)}, but your answer is None. "
                 "Does your function end with a `return` statement?",
                 hint,
             )
         _fail(
-            f"{name} should be a {_type_names(expected)}, but your answer is a "
-            f"{type(value).__name__}: {_show(value)}.",
+            f"{name} should be {_type_names(expected)}, but your answer is "
+            f"{_a(type(value).__name__)}: {_show(value)}.",
             hint,
         )
 
