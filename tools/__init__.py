@@ -1,0 +1,1 @@
+"""Maintenance commands for Framing Lab (run with ``python -m tools.<name>``)."""
