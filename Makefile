@@ -19,14 +19,18 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb)) $(sort $(wildcard solutions/*
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml jupyterlab-settings/overrides.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -q -e ".[test]"
 	$(BIN)/python -c "import matplotlib.pyplot"
+	# Offline classrooms: JupyterLab must not ask to fetch news or check for updates.
+	mkdir -p $(VENV)/share/jupyter/lab/settings
+	cp jupyterlab-settings/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $(STAMP)
 
+# The server's root is the project folder, so links between notebooks/, exercises/ and seeds/ work.
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/00-welcome.ipynb $(LAB_ARGS)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" notebooks/00-welcome.ipynb $(LAB_ARGS)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
