@@ -36,7 +36,7 @@ from framelab.errors import FramelabError
 from framelab.lexicons import DATA, load_word_list
 
 #: Packages the lessons import or run; missing or mismatched ones are problems.
-CORE_PACKAGES = ("ipykernel", "ipywidgets", "jupyterlab", "matplotlib", "nltk", "pandas")
+CORE_PACKAGES = ("ipykernel", "ipywidgets", "jupyterlab", "matplotlib", "nltk", "numpy", "pandas")
 #: Packages only the test suite and grading need; their absence is not a problem.
 TEST_PACKAGES = ("nbgrader", "nbval")
 #: The lessons' pins live here when framelab runs from the project folder.
