@@ -20,6 +20,7 @@ NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb)) $(sort $(wildcard solutions/*
 install: $(STAMP)
 
 $(STAMP): pyproject.toml jupyterlab-settings/overrides.json
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Framing Lab needs Python 3.10 or newer, but $(PYTHON) is " + sys.version.split()[0] + ". Pass another one, e.g. make lab PYTHON=python3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --disable-pip-version-check -q -e ".[test]"
 	$(BIN)/python -c "import matplotlib.pyplot"
