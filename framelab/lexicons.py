@@ -1,7 +1,9 @@
-"""Word lists shipped as data files in ``framelab/data/``, loaded without NLTK data.
+"""Word lists and lexicons shipped as data files in ``framelab/data/``, loaded without NLTK data.
 
-Each file starts with a comment header saying where its words came from;
-lines starting with ``#`` are comments, one entry a line.
+Each file starts with a comment header saying where its entries came from;
+lines starting with ``#`` are comments, one entry a line. A word list holds
+one word a line (:func:`load_word_list`); a lexicon maps an entry, which may
+be several words, to a category, separated by a tab (:func:`load_lexicon`).
 
 >>> "the" in stop_words() and "troops" not in stop_words()
 True
@@ -48,3 +50,39 @@ def load_word_list(path: str | Path) -> list[str]:
 def stop_words() -> frozenset[str]:
     """The project's English stop words (``framelab/data/stopwords_en.txt``), lower case."""
     return frozenset(load_word_list(DATA / "stopwords_en.txt"))
+
+
+def load_lexicon(path: str | Path) -> dict[str, str]:
+    """Entries of a tab-separated ``entry<TAB>category`` data file, in file order.
+
+    Entries are lower-cased and may hold several words ("military build-up").
+    A line without exactly one tab, an empty entry or category, or an entry
+    listed twice is refused with its file and line number.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     path = Path(folder) / "verbs.tsv"
+    ...     _ = path.write_text("# verb, group\\nsaid\\tneutral\\nClaimed\\tdoubt\\n", encoding="utf-8")
+    ...     load_lexicon(path)
+    {'said': 'neutral', 'claimed': 'doubt'}
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise LexiconError(f"Lexicon {path} does not exist. Check the file name in framelab/data/.")
+    entries: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields = [field.strip() for field in line.split("\t")]
+        if len(fields) != 2 or not all(fields):
+            raise LexiconError(
+                f"{path}, line {number}: {line!r} is not 'entry<TAB>category'. "
+                "Write one entry a line, a single tab, then its category; start comments with '#'."
+            )
+        entry = " ".join(fields[0].lower().split())
+        if entry in entries:
+            raise LexiconError(
+                f"{path}, line {number}: {entry!r} is listed twice. Keep one line per entry."
+            )
+        entries[entry] = fields[1]
+    return entries

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from framelab.errors import LexiconError
-from framelab.lexicons import DATA, load_word_list, stop_words
+from framelab.lexicons import DATA, load_lexicon, load_word_list, stop_words
 
 
 def test_stop_words_are_function_words_only() -> None:
@@ -32,3 +32,29 @@ def test_malformed_line_is_named(tmp_path: Path) -> None:
 def test_missing_word_list_is_named(tmp_path: Path) -> None:
     with pytest.raises(LexiconError, match=r"nothing\.txt does not exist"):
         load_word_list(tmp_path / "nothing.txt")
+
+
+@pytest.mark.parametrize(
+    "line, problem",
+    [("said neutral", "is not 'entry<TAB>category'"), ("said\tneutral\textra", "is not 'entry<TAB>category'"),
+     ("\tneutral", "is not 'entry<TAB>category'"), ("said\t", "is not 'entry<TAB>category'"),
+     ("Said\tassertive", "'said' is listed twice")],
+    ids=["no-tab", "two-tabs", "empty-entry", "empty-category", "duplicate"],
+)
+def test_malformed_lexicon_line_is_named(tmp_path: Path, line: str, problem: str) -> None:
+    path = tmp_path / "verbs.tsv"
+    path.write_text(f"# header\nsaid\tneutral\n{line}\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as caught:
+        load_lexicon(path)
+    assert str(caught.value).startswith(f"{path}, line 3: ") and problem in str(caught.value)
+
+
+def test_lexicon_entries_are_lower_cased_and_may_hold_several_words(tmp_path: Path) -> None:
+    path = tmp_path / "frames.tsv"
+    path.write_text("# frames\nMilitary   build-up\tsecurity\n\ndeterrence\tsecurity\n", encoding="utf-8")
+    assert load_lexicon(path) == {"military build-up": "security", "deterrence": "security"}
+
+
+def test_missing_lexicon_is_named(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match=r"nothing\.tsv does not exist"):
+        load_lexicon(tmp_path / "nothing.tsv")
