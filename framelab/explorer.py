@@ -105,9 +105,9 @@ import pandas as pd
 from framelab.compare import CompareError, keyness, similarity_matrix
 from framelab.corpus import load_corpus
 from framelab.errors import FramelabError
-from framelab.frames import PER, _term_pattern, concordance, dimensions, frame_lexicon, hedge_lexicon, match_terms
+from framelab.frames import PER, concordance, dimensions, frame_lexicon, hedge_lexicon, match_terms, term_pattern
 from framelab.lexicons import stop_words
-from framelab.reuse import PARAPHRASE, VERBATIM, _best_match, _kind
+from framelab.reuse import PARAPHRASE, VERBATIM, best_match, match_kind
 from framelab.text import is_word, split_sentences, tokenize_sentence
 from framelab.text import words as text_words
 from framelab.voices import UNATTRIBUTED, find_quotations, reporting_verbs
@@ -361,7 +361,7 @@ def term_counts(tables: CorpusTables, term: str) -> dict[str, int]:
     term = normalize_term(term)
     if not term:
         return {article_id: 0 for article_id in tables.ids}
-    pattern = _term_pattern(term)
+    pattern = term_pattern(term)
     return {article_id: len(pattern.findall(tables.bodies[article_id])) for article_id in tables.ids}
 
 
@@ -605,10 +605,10 @@ def tellings(tables: CorpusTables, article: str, sentence: int) -> pd.DataFrame:
     for other in tables.ids:
         if other == article or other not in candidates or not tables.sentences[other]:
             continue
-        match, score = _best_match(words, tables.content[other])
+        match, score = best_match(words, tables.content[other])
         text = tables.sentences[other][match]
         changes = word_changes(mine, text)
-        rows.append((other, match, text, score, _kind(score, VERBATIM, PARAPHRASE),
+        rows.append((other, match, text, score, match_kind(score, VERBATIM, PARAPHRASE),
                      sum(len(new) for op, old, new in changes if op == "insert"),
                      sum(len(old) for op, old, new in changes if op == "delete"),
                      sum(1 for op, old, new in changes if op == "replace"), changes))

@@ -405,7 +405,17 @@ def article_sentiment(corpus: Sequence[_HasBody]) -> pd.DataFrame:
 # --- concordance ----------------------------------------------------------------------
 
 
-def _term_pattern(term: str) -> re.Pattern[str]:
+def term_pattern(term: str) -> re.Pattern[str]:
+    """A case-insensitive regex for a word or phrase in running text, as :func:`concordance` matches it.
+
+    Words of a phrase may be separated by any whitespace, a final ``*`` matches
+    any ending, and straight and curly apostrophes match each other.
+
+    >>> [m.group() for m in term_pattern("Russian threat*").finditer("the russian  threats, a Russian threat")]
+    ['russian  threats', 'Russian threat']
+    >>> bool(term_pattern("Ukraine's").search("Ukraine’s border"))
+    True
+    """
     if not isinstance(term, str) or not term.split():
         raise FramesError(
             f"term must be a word or phrase to look for, e.g. 'invasion' or 'Russian threat'; got {term!r}."
@@ -436,7 +446,7 @@ def concordance(corpus: Sequence[_HasBody], term: str, width: int = 40) -> pd.Da
     1       a     42  on, the   russian invasion         .
     """
     corpus = _check_corpus(corpus)
-    pattern = _term_pattern(term)
+    pattern = term_pattern(term)
     if isinstance(width, bool) or not isinstance(width, int) or width < 0:
         raise FramesError(f"width must be a whole number of characters, 0 or more (e.g. 40), not {width!r}.")
     rows = []

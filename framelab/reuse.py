@@ -254,7 +254,12 @@ def sentence_similarity(a: str, b: str) -> float:
     return _ratio(content_words(a), content_words(b))
 
 
-def _kind(score: float, verbatim: float, paraphrase: float) -> str:
+def match_kind(score: float, verbatim: float, paraphrase: float) -> str:
+    """Name a similarity score: ``"verbatim"``, ``"paraphrase"`` or ``"unique"``, by the two thresholds.
+
+    >>> [match_kind(s, verbatim=0.9, paraphrase=0.5) for s in (0.95, 0.6, 0.2)]
+    ['verbatim', 'paraphrase', 'unique']
+    """
     if score >= verbatim:
         return "verbatim"
     if score >= paraphrase:
@@ -262,8 +267,12 @@ def _kind(score: float, verbatim: float, paraphrase: float) -> str:
     return "unique"
 
 
-def _best_match(words: list[str], candidates: list[list[str]]) -> tuple[int, float]:
-    """Index and score of the best candidate; ties go to the earliest one."""
+def best_match(words: list[str], candidates: list[list[str]]) -> tuple[int, float]:
+    """Index and ``SequenceMatcher`` ratio of the candidate closest to ``words``; ties go to the earliest one.
+
+    >>> best_match(["troops", "to", "poland"], [["to", "romania"], ["troops", "to", "poland", "soon"]])
+    (1, 0.8571428571428571)
+    """
     best_index, best_score = 0, -1.0
     matcher = difflib.SequenceMatcher(None, autojunk=False)
     matcher.set_seq1(words)
@@ -338,10 +347,10 @@ def align_sentences(
             for other, candidates in sentences_by_article.items():
                 if other == article:
                     continue
-                match, score = _best_match(words[article][index], words[other])
+                match, score = best_match(words[article][index], words[other])
                 rows.append(
                     (article, index, sentence, other, match, candidates[match], score,
-                     _kind(score, verbatim, paraphrase))
+                     match_kind(score, verbatim, paraphrase))
                 )
     return pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
 
