@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 LAB_ARGS ?=
+PRESENT_ARGS ?=
+SUBMISSIONS ?=
+GRADE_ARGS ?=
 
 # nbgrader runs alembic as a subprocess: the venv's bin must come first on PATH.
 export PATH := $(abspath $(BIN)):$(PATH)
@@ -15,7 +18,7 @@ export MPLCONFIGDIR := $(abspath $(VENV))/mplconfig
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb)) $(sort $(wildcard solutions/*/*.ipynb))
 
-.PHONY: lab test exercises notebooks bench install
+.PHONY: lab present test exercises notebooks bench install grade
 
 install: $(STAMP)
 
@@ -33,6 +36,11 @@ $(STAMP): pyproject.toml jupyterlab-settings/overrides.json
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" notebooks/00-welcome.ipynb $(LAB_ARGS)
 
+# Presentation mode: the Framing Explorer alone, as a Voilà page with no code, to project in class.
+# Its template (presentation/jupyter/voila/templates/framelab) loads nothing from a CDN.
+present: $(STAMP)
+	JUPYTER_PATH="$(CURDIR)/presentation/jupyter" $(BIN)/voila --template=framelab presentation/framing-explorer.ipynb $(PRESENT_ARGS)
+
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
@@ -42,6 +50,14 @@ exercises: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/python -m tools.notebooks $(NOTEBOOKS)
 
+# Autograde a class: make grade SUBMISSIONS=folder [GRADE_ARGS="--output grades --timeout 30 --workers 2"]
+# (layouts and output: docs/instructors.md). Writes grades/gradebook.csv and grades/feedback/.
+grade: $(STAMP)
+	@test -n "$(SUBMISSIONS)" || { echo "make grade needs the folder of submitted notebooks: make grade SUBMISSIONS=path/to/folder (see docs/instructors.md)" >&2; exit 2; }
+	$(BIN)/python -m tools.grade "$(SUBMISSIONS)" $(GRADE_ARGS)
+
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.keyness
+	$(BIN)/python -m benchmarks.grading
+	$(BIN)/python -m benchmarks.explorer

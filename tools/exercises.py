@@ -47,16 +47,32 @@ def chapters(root: Path = ROOT) -> list[Path]:
     )
 
 
-def _config(course: Path, root: Path):
-    """nbgrader config: the repository's file, re-rooted at ``course``, with no gradebook."""
+def _config(course: Path, root: Path, *, database: bool = False):
+    """nbgrader config: the repository's file, re-rooted at ``course``.
+
+    Without ``database`` (generation for the repository) no gradebook is
+    written. With it (grading, see tools/grade.py) nbgrader keeps its
+    gradebook in ``course/gradebook.db``, including the source cells it needs
+    to restore locked cells and add the hidden tests when autograding.
+    """
     from traitlets.config.loader import PyFileConfigLoader
 
     config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
     config.CourseDirectory.root = str(course)
-    config.GenerateAssignment.no_database = True  # what --no-db sets
-    config.SaveCells.enabled = False  # SaveCells writes to the gradebook
+    if not database:
+        config.GenerateAssignment.no_database = True  # what --no-db sets
+        config.SaveCells.enabled = False  # SaveCells writes to the gradebook
     config.BaseConverter.force = True
     return config
+
+
+def _quiet_nbgrader_import() -> None:
+    """Import nbgrader's converters without its SQLAlchemy deprecation warning."""
+    with warnings.catch_warnings():
+        # nbgrader's gradebook models trip a SQLAlchemy deprecation at import;
+        # it is nbgrader's to fix and says nothing about our notebooks.
+        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"nbgrader\.api")
+        import nbgrader.converters  # noqa: F401
 
 
 class _Collect(logging.Handler):
@@ -70,16 +86,13 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _generate_one(chapter: Path, course: Path, root: Path) -> None:
+def _generate_one(chapter: Path, course: Path, root: Path, *, database: bool = False) -> None:
     """Run nbgrader generate_assignment for one chapter inside ``course``."""
-    with warnings.catch_warnings():
-        # nbgrader's gradebook models trip a SQLAlchemy deprecation at import;
-        # it is nbgrader's to fix and says nothing about our notebooks.
-        warnings.filterwarnings("ignore", category=DeprecationWarning, module=r"nbgrader\.api")
-        from nbgrader.converters import GenerateAssignment
-        from nbgrader.coursedir import CourseDirectory
+    _quiet_nbgrader_import()
+    from nbgrader.converters import GenerateAssignment
+    from nbgrader.coursedir import CourseDirectory
 
-    config = _config(course, root)
+    config = _config(course, root, database=database)
     coursedir = CourseDirectory(config=config)
     coursedir.assignment_id = chapter.name
 
