@@ -11,12 +11,18 @@ the model answer in ``solutions/``:
   ``str`` is expected): the cell must fail with an :class:`AnswerError`,
   never a bare ``TypeError`` or ``KeyError`` from the test code, and give a hint;
 * wrong length (one item fewer) and wrong value (the first item changed):
-  when the visible checks catch them, they must fail the same friendly way
-  (some wrong values are left to the hidden tests, which is fine).
+  when the visible checks catch them, they must fail the same friendly way,
+  with a hint; a wrong value's message must show the value received (two
+  different wrong values give two different messages). Every wrong value is
+  caught by the visible checks except those in :data:`LEFT_TO_HIDDEN_TESTS`;
+* answers that are a class or work by side effect (chapter 09's widgets):
+  typical mistakes, made by editing the model answer (:data:`MISTAKES`).
 
 A friendly message says what was expected ("should", "expected"); a few
 cases below pin the whole wording of each kind of message (type, length,
-value, hint), as a student sees it.
+value, hint), as a student sees it. Every check written in a visible test
+cell passes a hint (:func:`test_every_visible_check_gives_a_hint`), so the
+checks these wrong answers do not reach are held to the same rule.
 """
 
 from __future__ import annotations
@@ -90,24 +96,39 @@ def _chapter(chapter: str, monkeypatch: pytest.MonkeyPatch) -> tuple[dict, dict,
     return _SETUPS[chapter], _by_id(release), answers
 
 
-def _run_test_cell(chapter: str, grade_id: str, change, monkeypatch: pytest.MonkeyPatch) -> tuple[str, BaseException | None]:
-    """Run the visible test cell with the model answer passed through ``change``; return (stdout, error)."""
+def _run_test_cell(
+    chapter: str, grade_id: str, change, monkeypatch: pytest.MonkeyPatch, mistake: tuple[str, str] | None = None
+) -> tuple[str, BaseException | None]:
+    """Run the visible test cell with the model answer passed through ``change``; return (stdout, error).
+
+    ``mistake`` is an (old, new) edit of the task's model answer source, for answers whose
+    value cannot be changed from outside (a class, a function working by side effect).
+    """
     setup, cells, answers = _chapter(chapter, monkeypatch)
+    answers = dict(answers)
+    task_answer = f"{grade_id.split('-')[0]}-answer"
+    if mistake is not None:
+        old, new = mistake
+        assert old in answers[task_answer], f"{chapter} {task_answer}: the model answer no longer holds {old!r}"
+        answers[task_answer] = answers[task_answer].replace(old, new)
     namespace = dict(setup)
     for answer_id, answer in answers.items():  # later tasks may call earlier tasks' functions
         if cells[answer_id].cell_type == "code":
             exec(compile(answer, f"{chapter} {answer_id} model answer", "exec"), namespace)
     if change is not None:
-        name = _function_of(answers[f"{grade_id.split('-')[0]}-answer"])
+        name = _function_of(answers[task_answer])
         model = namespace[name]
 
         def changed(*args, **kwargs):
             value = model(*args, **kwargs)
             if value is None:  # an answer that works by side effect: nothing to change
                 pytest.skip(f"{name}() returns None by design; its effect, not its value, is the answer")
-            return change(value)
+            new = change(value)
+            CHANGES.append(not _same(new, value))
+            return new
 
         namespace[name] = changed
+    CHANGES.clear()
     out = io.StringIO()
     try:
         with contextlib.redirect_stdout(out):
@@ -118,6 +139,20 @@ def _run_test_cell(chapter: str, grade_id: str, change, monkeypatch: pytest.Monk
         if "matplotlib.pyplot" in sys.modules:
             sys.modules["matplotlib.pyplot"].close("all")
     return out.getvalue(), None
+
+
+CHANGES: list[bool] = []  # for each call of the changed answer in the last run: did the change change its value?
+
+
+def _same(a, b) -> bool:
+    import pandas as pd
+
+    if isinstance(a, pd.DataFrame) or isinstance(b, pd.DataFrame):
+        return isinstance(a, pd.DataFrame) and isinstance(b, pd.DataFrame) and a.equals(b)
+    try:
+        return type(a) is type(b) and bool(a == b)
+    except (TypeError, ValueError):  # values with no single truth value of ==
+        return False
 
 
 def wrong_type(value):
@@ -164,13 +199,20 @@ def first_changed(value):
     return value
 
 
-def _friendly(error: BaseException | None, what: str) -> str:
+def first_changed_twice(value):
+    """Another wrong value: the first item changed twice (a number + 2, two extra letters)."""
+    return first_changed(first_changed(value))
+
+
+def _friendly(error: BaseException | None, what: str, hint: bool = False) -> str:
     assert isinstance(error, AnswerError), (
         f"{what}: the test cell failed with {type(error).__name__}: {error} "
         "instead of an AnswerError explaining what is wrong (framelab.checks)"
     )
     message = str(error)
     assert re.search(r"should|expected", message), f"{what}: the message does not say what was expected: {message!r}"
+    if hint:
+        assert re.search(r"Hint: \S", message), f"{what}: the message gives no hint: {message!r}"
     return message
 
 
@@ -186,18 +228,32 @@ def test_the_model_answer_is_told_it_passed(chapter: str, grade_id: str, monkeyp
 def test_wrong_types_fail_with_a_plain_message(chapter: str, grade_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
     for name, change in [("None (no return)", lambda value: None), ("wrong type", wrong_type)]:
         out, error = _run_test_cell(chapter, grade_id, change, monkeypatch)
-        message = _friendly(error, f"{chapter} {grade_id} with {name}")
-        assert "Hint: " in message, f"{chapter} {grade_id} with {name}: no hint in {message!r}"
+        _friendly(error, f"{chapter} {grade_id} with {name}", hint=True)
         assert "✔" not in out
+
+
+# Wrong values the visible checks do not catch, on purpose: the hidden tests do.
+LEFT_TO_HIDDEN_TESTS = {
+    # the visible checks test one file's size (003's); the first file's is checked by the hidden tests
+    ("01-meet-the-corpus", "task1-tests", "the first item changed"),
+}
 
 
 @pytest.mark.parametrize("chapter, grade_id", FUNCTION_TASKS, ids=[f"{c}-{g}" for c, g in FUNCTION_TASKS])
 def test_wrong_lengths_and_values_fail_with_a_plain_message(chapter: str, grade_id: str, monkeypatch: pytest.MonkeyPatch) -> None:
     for name, change in [("one item fewer", one_fewer), ("the first item changed", first_changed)]:
         out, error = _run_test_cell(chapter, grade_id, change, monkeypatch)
-        if error is not None:  # caught by the visible checks: then in plain words
-            _friendly(error, f"{chapter} {grade_id} with {name}")
-            assert "✔" not in out
+        what = f"{chapter} {grade_id} with {name}"
+        if error is None:  # the change changed nothing (one item fewer of a number), or the hidden tests catch it
+            if change is first_changed and any(CHANGES):
+                assert (chapter, grade_id, name) in LEFT_TO_HIDDEN_TESTS, f"{what}: the visible checks pass a wrong value"
+            continue
+        message = _friendly(error, what, hint=True)
+        assert "✔" not in out
+        if change is first_changed:  # the message shows what was received: another wrong value, another message
+            _, again = _run_test_cell(chapter, grade_id, first_changed_twice, monkeypatch)
+            other = _friendly(again, f"{chapter} {grade_id} with the first item changed twice", hint=True)
+            assert other != message, f"{what}: the message does not show the value received: {message!r}"
 
 
 def test_most_wrong_lengths_and_values_are_caught_by_the_visible_checks(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -212,6 +268,123 @@ def test_most_wrong_lengths_and_values_are_caught_by_the_visible_checks(monkeypa
             total += 1
             caught += error is not None
     assert total >= 20 and caught >= 0.6 * total, f"only {caught} of {total} wrong lengths and values are caught"
+
+
+# -- answers that are a class or work by side effect: typical mistakes -------------
+
+# (chapter, grade_id, mistake, (old, new) edit of the model answer, what the message must say)
+MISTAKES = [
+    (
+        "09-framing-explorer", "task2-tests", "not shown before the first change",
+        ('    box.observe(show, names="value")\n    show()', '    box.observe(show, names="value")'),
+        "should be '2 words', but your answer is ''. Hint: ",
+    ),
+    (
+        "09-framing-explorer", "task2-tests", "shown once, never updated",
+        ('    box.observe(show, names="value")\n', ""),
+        "should be '1 word', but your answer is '2 words'. Hint: ",
+    ),
+    (
+        "09-framing-explorer", "task2-tests", "always plural",
+        ("{'' if count == 1 else 's'}", "s"),
+        "should be '1 word', but your answer is '1 words'. Hint: ",
+    ),
+    (
+        "09-framing-explorer", "task4-tests", "the checkbox is not shown",
+        ("row.children = (*row.children, self.hide_stop)", "pass"),
+        "should be in the Keyness tab's row of controls, but the row holds ",
+    ),
+    (
+        "09-framing-explorer", "task4-tests", "stop words hidden while the box is unticked",
+        ("if table is not None and self.hide_stop.value:", "if table is not None:"),
+        "should still hold 'for' and 'of', but they are [",
+    ),
+    (
+        "09-framing-explorer", "task4-tests", "not redrawn when the box is ticked",
+        ('self.hide_stop.observe(self.on_hide_stop, names="value")', "pass"),
+        "should list no stop words, but it lists [",
+    ),
+    (
+        "09-framing-explorer", "task5-tests", "not drawn at the start",
+        ("        self.update_sentences()\n", ""),
+        "should be 6, but your answer is 0. Hint: ",
+    ),
+    (
+        "09-framing-explorer", "task5-tests", "not redrawn when the term changes",
+        ('        self.term.observe(self.update_sentences, names="value")\n', ""),
+        "should be 6, but your answer is ",
+    ),
+    (
+        "09-framing-explorer", "task5-tests", "nothing said when no sentence uses the term",
+        ("""f'<p class="fl-empty">No sentence of {article_id} uses “{html.escape(term)}”.</p>'""", '""'),
+        "uses “zeppelin”.</p>', but your answer is ''. Hint: ",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "chapter, grade_id, mistake, expected", [(c, g, m, e) for c, g, _, m, e in MISTAKES], ids=[f"{c[:2]}-{g}-{n}" for c, g, n, _, _ in MISTAKES]
+)
+def test_mistakes_in_classes_and_side_effects_fail_with_a_plain_message(chapter, grade_id, mistake, expected, monkeypatch) -> None:
+    out, error = _run_test_cell(chapter, grade_id, None, monkeypatch, mistake=mistake)
+    message = _friendly(error, f"{chapter} {grade_id} with {mistake}", hint=True)
+    assert expected in message, message
+    assert "✔" not in out
+
+
+def test_the_mistakes_cover_every_task_whose_answer_is_not_a_returned_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each task the wrong types and values cannot reach (a class, or a function returning None) has mistakes."""
+    covered = {(c, g) for c, g, *_ in MISTAKES}
+    returning_none = set()
+    for chapter, grade_id in FUNCTION_TASKS:
+        try:
+            _run_test_cell(chapter, grade_id, lambda value: value, monkeypatch)
+        except pytest.skip.Exception:
+            returning_none.add((chapter, grade_id))
+    unreached = (set(TASKS) - set(FUNCTION_TASKS)) | returning_none
+    missing = unreached - covered
+    assert not missing, f"no wrong answers are tried on {sorted(missing)}: add some to MISTAKES"
+
+
+# -- every check in a visible test cell gives a hint --------------------------------
+
+CHECKS = {"expect_type": 3, "expect_len": 3, "expect_equal": 3, "expect_true": 2}  # check -> position of its hint
+
+
+def _checks_without_a_hint(source: str) -> list[str]:
+    """The checks of a test cell that give no hint (none, or an empty one), as written."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Raise) and "AnswerError" in ast.unparse(node) and "Hint: " not in ast.unparse(node):
+            found.append(ast.get_source_segment(source, node))
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in CHECKS):
+            continue
+        hint = next((k.value for k in node.keywords if k.arg == "hint"), None)
+        if hint is None and len(node.args) > CHECKS[node.func.id]:
+            hint = node.args[CHECKS[node.func.id]]
+        if hint is None or (isinstance(hint, ast.Constant) and not str(hint.value).strip()):
+            found.append(ast.get_source_segment(source, node))
+    return found
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_visible_check_gives_a_hint(chapter: str) -> None:
+    """Including the checks no wrong answer above reaches (a later check, a class, a figure)."""
+    release = nbformat.read(ROOT / "exercises" / chapter / f"{chapter}.ipynb", as_version=4)
+    missing = []
+    for grade_id, cell in _by_id(release).items():
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
+            missing += [f"{grade_id}: {check}" for check in _checks_without_a_hint(cell.source)]
+    assert not missing, "checks without a hint:\n" + "\n".join(missing)
+
+
+def test_a_check_without_a_hint_is_found() -> None:
+    found = _checks_without_a_hint(
+        'expect_equal(x, 1, "x")\nexpect_equal(x, 1, "x", "one")\nexpect_true(x, "x?", hint="")\n'
+        'expect_len(x, 2, "x", hint=h)\nraise AnswerError("x is wrong.")\nraise AnswerError("x is wrong. Hint: fix it")'
+    )
+    assert sorted(found) == ['expect_equal(x, 1, "x")', 'expect_true(x, "x?", hint="")', 'raise AnswerError("x is wrong.")'], found
 
 
 # -- what a student reads, word for word, for each kind of mistake -----------------
