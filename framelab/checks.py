@@ -50,11 +50,9 @@ def expect_type(value: Any, expected: type | tuple[type, ...], name: str, hint: 
     )
     if wrong_bool or not isinstance(value, expected):
         if value is None:
-            _fail(
-                f"{name} should be {_type_names(expected)}, but your answer is None. "
-                "Does your function end with a `return` statement?",
-                hint,
-            )
+            # None from a call usually means a missing `return`; from an attribute, a missing assignment.
+            question = " Does your function end with a `return` statement?" if "(" in name else ""
+            _fail(f"{name} should be {_type_names(expected)}, but your answer is None.{question}", hint)
         _fail(
             f"{name} should be {_type_names(expected)}, but your answer is "
             f"{_a(type(value).__name__)}: {_show(value)}.",

@@ -10,7 +10,8 @@ from framelab.checks import AnswerError, expect_equal, expect_len, expect_true, 
 @pytest.mark.parametrize(
     "call, message",
     [
-        (lambda: expect_type(None, list, "tokens"), "tokens should be a list, but your answer is None. Does your function end with a `return` statement?"),
+        (lambda: expect_type(None, list, "tokens(text)"), "tokens(text) should be a list, but your answer is None. Does your function end with a `return` statement?"),
+        (lambda: expect_type(None, list, "explorer.extra"), "explorer.extra should be a list, but your answer is None."),
         (lambda: expect_type("a b", list, "tokens", hint="split the text"), "tokens should be a list, but your answer is a str: 'a b'. Hint: split the text"),
         (lambda: expect_type(True, int, "count"), "count should be an int, but your answer is a bool: True."),
         (lambda: expect_type(2.0, (int, list), "n"), "n should be an int or a list, but your answer is a float: 2.0."),
