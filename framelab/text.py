@@ -80,8 +80,16 @@ def tokenize_sentence(sentence: str) -> list[str]:
     >>> tokenize_sentence('Kirby said, "These forces won’t fight."')
     ['Kirby', 'said', ',', '"', 'These', 'forces', 'wo', "n't", 'fight', '.', '"']
     """
+    return list(_sentence_tokens(sentence))
+
+
+# Later chapters tokenize the same few hundred sentences many times (frame
+# profiles, hedges, alignment, the explorer); remembering the result of this
+# pure function saves most of that work. A tuple, so no caller can change it.
+@lru_cache(maxsize=8192)
+def _sentence_tokens(sentence: str) -> tuple[str, ...]:
     tokens = _word_tokenizer().tokenize(_APOSTROPHE.sub("'", sentence))
-    return [_normalize_quote(token) for token in tokens]
+    return tuple(_normalize_quote(token) for token in tokens)
 
 
 def _normalize_quote(token: str) -> str:
