@@ -15,7 +15,7 @@ import pytest
 from nltk import FreqDist
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
-from framelab import load_corpus, split_sentences, words
+from framelab import split_sentences, words
 from framelab.counting import (
     MEASURES,
     CountingError,
@@ -30,16 +30,6 @@ from framelab.counting import (
 )
 from framelab.errors import FramelabError
 from framelab.lexicons import DATA, load_word_list, stop_words
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
-def tokens(corpus) -> dict[str, list[str]]:
-    return {article.id: words(article.body, lower=True) for article in corpus}
 
 
 # -- frequencies and top words ------------------------------------------------

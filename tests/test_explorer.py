@@ -18,7 +18,7 @@ import pandas as pd
 import pytest
 
 import framelab.explorer as explorer_module
-from framelab import Article, FramelabError, load_corpus, split_sentences, words
+from framelab import Article, FramelabError, split_sentences, words
 from framelab.compare import one_vs_rest
 from framelab.explorer import (
     MAX_BARS,
@@ -64,11 +64,6 @@ CONTROL_CLASSES = {
     "side": "fl-side",
     "speaker": "fl-speaker",
 }
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
 
 
 @pytest.fixture(scope="module")

@@ -36,11 +36,6 @@ def article(body: str, id: str = "x") -> Article:
     return Article(id=id, file=f"{id}.txt", label="", headline="", date="", raw=body, body=body)
 
 
-@pytest.fixture(scope="module")
-def corpus() -> list[Article]:
-    return load_corpus()
-
-
 # --- lexicons ---------------------------------------------------------------------------
 
 

@@ -15,7 +15,7 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
-from framelab import load_corpus, words  # noqa: E402
+from framelab import words  # noqa: E402
 from framelab.compare import keyness, one_vs_rest, similarity_matrix  # noqa: E402
 from framelab.errors import FramelabError  # noqa: E402
 from framelab.frames import frame_profiles  # noqa: E402
@@ -45,16 +45,6 @@ from framelab.voices import attribution_ledger  # noqa: E402
 def close_figures():
     yield
     plt.close("all")
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
-def tokens(corpus) -> dict[str, list[str]]:
-    return {article.id: words(article.body, lower=True) for article in corpus}
 
 
 def heights(ax) -> list[float]:

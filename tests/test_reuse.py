@@ -11,7 +11,7 @@ import time
 import pandas as pd
 import pytest
 
-from framelab import FramelabError, load_corpus, split_sentences, words
+from framelab import FramelabError, split_sentences
 from framelab.reuse import (
     ALIGNMENT_COLUMNS,
     PARAPHRASE,
@@ -33,16 +33,6 @@ from framelab.reuse import (
 )
 
 KIRBY = "these forces are not going to fight in ukraine"
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
-def tokens(corpus):
-    return {article.id: words(article.body, lower=True) for article in corpus}
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from framelab import FramelabError, load_corpus
+from framelab import FramelabError
 from framelab.lexicons import DATA, load_lexicon
 from framelab.voices import (
     LEDGER_COLUMNS,
@@ -26,11 +26,6 @@ from framelab.voices import (
 
 FIXTURE = Path(__file__).parent / "fixtures" / "quotations.json"
 SIDES = {"US", "Russia", "Ukraine", "NATO/Europe", "other"}
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return load_corpus()
 
 
 @pytest.fixture(scope="module")
