@@ -15,7 +15,6 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 
-from framelab import words  # noqa: E402
 from framelab.compare import keyness, one_vs_rest, similarity_matrix  # noqa: E402
 from framelab.errors import FramelabError  # noqa: E402
 from framelab.frames import frame_profiles  # noqa: E402
