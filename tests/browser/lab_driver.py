@@ -15,7 +15,7 @@ import urllib.request
 import warnings
 from collections.abc import Iterator
 
-from browser_support import ROOT, Server, non_loopback
+from .browser_support import ROOT, Server, non_loopback
 from playwright.sync_api import Page, expect
 
 KERNEL_TIMEOUT = 60  # seconds for a kernel to start on a busy 2-core machine

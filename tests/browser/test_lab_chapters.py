@@ -8,13 +8,13 @@ Screenshots land in test-output/browser/.
 
 from __future__ import annotations
 
-from browser_support import ROOT, require_browser, save_screenshot
+from .browser_support import ROOT, require_browser, save_screenshot
 
 require_browser()  # skips (or fails under CI=true) before Playwright is imported
 
 import framelab  # noqa: E402
-from explorer_ui import use_the_explorer  # noqa: E402
-from lab_driver import notebook_page, run_all_cells  # noqa: E402
+from .explorer_ui import use_the_explorer  # noqa: E402
+from .lab_driver import notebook_page, run_all_cells  # noqa: E402
 from nbformat import read as read_notebook  # noqa: E402
 from nltk.tokenize import NLTKWordTokenizer, wordpunct_tokenize  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402

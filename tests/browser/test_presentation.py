@@ -7,11 +7,11 @@ front of a class.
 
 from __future__ import annotations
 
-from browser_support import non_loopback, require_browser, save_screenshot
+from .browser_support import non_loopback, require_browser, save_screenshot
 
 require_browser()  # skips (or fails under CI=true) before Playwright is imported
 
-from explorer_ui import use_the_explorer  # noqa: E402
+from .explorer_ui import use_the_explorer  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
 
 
