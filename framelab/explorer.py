@@ -108,7 +108,7 @@ from framelab.errors import FramelabError
 from framelab.frames import PER, concordance, dimensions, frame_lexicon, hedge_lexicon, match_terms, term_pattern
 from framelab.lexicons import stop_words
 from framelab.reuse import PARAPHRASE, VERBATIM, best_match, match_kind
-from framelab.text import is_word, split_sentences, tokenize_sentence
+from framelab.text import sentence_words, split_sentences, tokenize_sentence
 from framelab.text import words as text_words
 from framelab.voices import UNATTRIBUTED, find_quotations, reporting_verbs
 
@@ -158,10 +158,6 @@ def _lexicon_categories() -> dict[str, tuple[str, str | None]]:
         "reporting verbs (all)": ("reporting", None),
         **{f"reporting verbs: {group}": ("reporting", group) for group in groups},
     }
-
-
-def _lower_words(sentence: str) -> list[str]:
-    return [token.lower() for token in tokenize_sentence(sentence) if is_word(token)]
 
 
 def check_corpus(corpus: object) -> list:
@@ -263,7 +259,7 @@ class CorpusTables:
                 starts.append(max(start, 0))
                 cursor = start + len(sentence) if start >= 0 else cursor
             offsets[article.id] = starts
-            tokens[article.id] = [_lower_words(sentence) for sentence in found]
+            tokens[article.id] = [sentence_words(sentence) for sentence in found]
             content[article.id] = [[w for w in words if w not in stop] for words in tokens[article.id]]
             counts[article.id] = Counter(w for words in tokens[article.id] for w in words)
         total: Counter = Counter()

@@ -38,7 +38,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from framelab.errors import FramelabError
 from framelab.lexicons import DATA, load_lexicon
-from framelab.text import is_word, split_sentences, tokenize_sentence
+from framelab.text import sentence_words, split_sentences
 
 #: Rates are given per this many word tokens.
 PER = 1000
@@ -117,10 +117,6 @@ def _check_lexicon(lexicon: object) -> Mapping[str, str]:
 # --- matching ------------------------------------------------------------------------
 
 
-def _lower_words(sentence: str) -> list[str]:
-    return [token.lower() for token in tokenize_sentence(sentence) if is_word(token)]
-
-
 def match_terms(tokens: Sequence[str], lexicon: Mapping[str, str]) -> list[tuple[int, str, str]]:
     """Lexicon terms found in ``tokens``: ``(position, term, category)`` in text order.
 
@@ -184,7 +180,7 @@ def _check_corpus(corpus: object) -> list[_HasBody]:
 
 def _sentences(article: _HasBody) -> list[tuple[str, list[str]]]:
     """(sentence, lower-case word tokens) of an article; refuses an article without words."""
-    sentences = [(sentence, _lower_words(sentence)) for sentence in split_sentences(article.body)]
+    sentences = [(sentence, sentence_words(sentence)) for sentence in split_sentences(article.body)]
     if not any(tokens for _, tokens in sentences):
         raise FramesError(
             f"article {article.id!r} has no words (its body is empty), so its rates per "

@@ -36,7 +36,7 @@ from nltk.util import ngrams
 
 from framelab.errors import FramelabError
 from framelab.lexicons import stop_words
-from framelab.text import is_word, split_sentences, tokenize_sentence
+from framelab.text import sentence_words, split_sentences
 
 #: A sentence whose best counterpart scores at least this is ``"verbatim"`` reuse:
 #: (nearly) the same content words in the same order. Chosen by reading the pairs
@@ -224,8 +224,7 @@ def content_words(sentence: str) -> list[str]:
     ['kirby', 'emphasized', 'forces', 'going', 'fight', 'ukraine']
     """
     stop = stop_words()
-    lowered = (token.lower() for token in tokenize_sentence(sentence) if is_word(token))
-    return [token for token in lowered if token not in stop]
+    return [token for token in sentence_words(sentence) if token not in stop]
 
 
 def _ratio(a: Sequence[str], b: Sequence[str]) -> float:
@@ -447,10 +446,6 @@ def quoted_spans(text: str) -> list[str]:
     return spans
 
 
-def _lower_words(text: str) -> list[str]:
-    return [token.lower() for token in tokenize_sentence(text) if is_word(token)]
-
-
 def word_diff(a: Sequence[str], b: Sequence[str]) -> str:
     """One line showing how word list ``b`` differs from ``a``: ``[old → new]``, ``[-gone]``, ``[+added]``.
 
@@ -510,7 +505,7 @@ def quote_variants(
             raise ReuseError(f"texts[{article!r}] is empty: there is no text to search for quotes.")
         for span in quoted_spans(text):
             for sentence in split_sentences(span):
-                found = _lower_words(sentence)
+                found = sentence_words(sentence)
                 if len(found) >= min_words:
                     statements.append((article, sentence, found))
 

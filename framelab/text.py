@@ -126,3 +126,12 @@ def words(text: str, lower: bool = False) -> list[str]:
     """
     found = [token for token in tokenize(text) if is_word(token)]
     return [token.lower() for token in found] if lower else found
+
+
+def sentence_words(sentence: str) -> list[str]:
+    """The lower-cased word tokens of one sentence (already split), as later chapters compare them.
+
+    >>> sentence_words("Kirby said: “These forces won’t fight.”")
+    ['kirby', 'said', 'these', 'forces', 'wo', "n't", 'fight']
+    """
+    return [token.lower() for token in tokenize_sentence(sentence) if is_word(token)]
