@@ -19,7 +19,8 @@ VOILA_TIMEOUT = 90_000  # ms: Voilà starts a kernel and runs the notebook befor
 
 
 def test_make_present_serves_the_explorer_without_code(voila_server, page) -> None:
-    page.goto(voila_server.address("/"))
+    # Voilà answers only once the notebook has run, so the page load gets the same budget.
+    page.goto(voila_server.address("/"), timeout=VOILA_TIMEOUT)
     explorer = page.locator(".fl-explorer")
     expect(explorer).to_be_visible(timeout=VOILA_TIMEOUT)
     expect(page.locator("h1").first).to_contain_text("Framing Explorer")
