@@ -1,4 +1,4 @@
-"""Grading a class with ``python -m tools.grade`` (what ``make grade`` runs), end to end.
+"""Grading a class with ``python -m tools.grade`` (what ``make grade`` runs), end to end, in the sandbox.
 
 One generated class is graded once for the whole module (``graded``): it
 holds a submission for every robustness case of the grading issue, and the
@@ -6,7 +6,9 @@ tests read the gradebook, the feedback pages and the printed report. The
 class is small on purpose (chapter 01 for the special cases, every chapter
 once for the model answers), so the module runs in about a minute on two
 cores. The pure parts (collecting submissions, recognising a chapter, the
-gradebook rows) are tested directly, without nbgrader.
+notebook to grade, the gradebook rows) are tested directly, without a sandbox.
+The attacks are in test_grading_attacks.py; the gradebook, manual grades and
+publishing in test_grading_books.py.
 """
 
 from __future__ import annotations
@@ -26,20 +28,12 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tools import sample_class  # noqa: E402
-from tools.grade import (  # noqa: E402
-    COLUMNS,
-    MANUAL_NOTE,
-    Release,
-    collect,
-    fingerprints,
-    gradebook_rows,
-    identify,
-    release_of,
-    restore_missing,
-    main,
-    summary,
-    tampered,
-)
+from tools.grading.cli import main  # noqa: E402
+from tools.grading.feedback import MANUAL_NOTE  # noqa: E402
+from tools.grading.gradebook import COLUMNS, rows as gradebook_rows, summary  # noqa: E402
+from tools.grading.release import fingerprints, identify, load_release, plan, tampered  # noqa: E402
+from tools.grading.results import NotebookResult, TaskResult  # noqa: E402
+from tools.grading.submissions import collect  # noqa: E402
 
 CHAPTERS = sorted(p.parent.name for p in ROOT.glob("solutions/*/*.ipynb"))
 FIRST = "01-meet-the-corpus"  # the quickest chapter: the special cases use it
@@ -246,7 +240,7 @@ def test_collect_reads_both_layouts_and_reports_the_rest(tmp_path: Path) -> None
         "ana/02-tokenizing/Untitled.ipynb",
         "bo/03-counting.ipynb",
         "cy_01-meet-the-corpus.ipynb",
-        "cy/01-meet-the-corpus/01-meet-the-corpus.ipynb",  # cy's second copy of chapter 01
+        "cy/01-meet-the-corpus/01-meet-the-corpus.ipynb",  # cy's second copy of chapter 01, made older below
         "di/99-unknown/99-unknown.ipynb",
         "di/02-tokenizing/answers.docx",
         "ed_homework.ipynb",
@@ -255,21 +249,22 @@ def test_collect_reads_both_layouts_and_reports_the_rest(tmp_path: Path) -> None
     ]:
         (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / path).write_text("{}", encoding="utf-8")
+    os.utime(tmp_path / "cy/01-meet-the-corpus/01-meet-the-corpus.ipynb", (1_600_000_000, 1_600_000_000))
     found, problems = collect(tmp_path, ["01-meet-the-corpus", "02-tokenizing", "03-counting"])
     assert [(s.student, s.chapter, str(s.path.relative_to(tmp_path)), s.flags) for s in found] == [
         ("ana", "01-meet-the-corpus", "ana/01-meet-the-corpus/01-meet-the-corpus.ipynb", ()),
         ("ana", "02-tokenizing", "ana/02-tokenizing/Untitled.ipynb", ("submitted as Untitled.ipynb",)),
         ("bo", "03-counting", "bo/03-counting.ipynb", ()),
-        ("cy", "01-meet-the-corpus", "cy/01-meet-the-corpus/01-meet-the-corpus.ipynb", ()),
+        ("cy", "01-meet-the-corpus", "cy_01-meet-the-corpus.ipynb", ()),  # the newer copy
     ]
     messages = {(p.student, p.path): p.message for p in problems}
     assert set(messages) == {
-        ("cy", "cy_01-meet-the-corpus.ipynb"),
+        ("cy", "cy/01-meet-the-corpus/01-meet-the-corpus.ipynb"),
         ("di", "di/99-unknown/99-unknown.ipynb"),
         ("di", "di/02-tokenizing"),
         ("", "ed_homework.ipynb"),
     }
-    assert "second submission" in messages[("cy", "cy_01-meet-the-corpus.ipynb")]
+    assert "an older copy of 01-meet-the-corpus" in messages[("cy", "cy/01-meet-the-corpus/01-meet-the-corpus.ipynb")]
     assert "unknown chapter '99-unknown'" in messages[("di", "di/99-unknown/99-unknown.ipynb")]
     assert "answers.docx" in messages[("di", "di/02-tokenizing")]
 
@@ -286,7 +281,7 @@ def test_a_notebook_is_recognised_by_its_read_only_cells() -> None:
 
 def test_tampering_is_found_by_checksum() -> None:
     release_nb, _ = sample_class.load(FIRST)
-    release = release_of(FIRST, ROOT / "exercises" / FIRST / f"{FIRST}.ipynb")
+    release = load_release(ROOT, FIRST)
     assert tampered(release_nb, release) == []
     nb = nbformat.from_dict(nbformat.reads(nbformat.writes(release_nb), as_version=4))
     _cell(nb, "task4-tests").metadata.nbgrader["points"] = 20  # more points for oneself
@@ -298,12 +293,12 @@ def test_tampering_is_found_by_checksum() -> None:
 
 
 def test_gradebook_rows_put_flags_on_their_task() -> None:
-    release = Release("01-x", "01-x", ("task1-tests", "task2-written"), {})
-    rows = gradebook_rows(
-        "ana", "01-x", release,
-        {"task1-tests": (1.0, 1.0, False, "code"), "task2-written": (None, 2.0, True, "markdown")},
-        ["read-only cell task1-tests was edited; graded with the original", "submitted as Untitled.ipynb"],
-    )
+    result = NotebookResult("ana", "01-x", "ana/01-x/Untitled.ipynb", (
+        TaskResult("task1-tests", "Task 1", "code", "autograded", 1.0, 1.0,
+                   flags=("read-only cell task1-tests was edited; graded with the original",)),
+        TaskResult("task2-written", "Task 2", "written", "needs manual grading", None, 2.0),
+    ), flags=("submitted as Untitled.ipynb",))
+    rows = gradebook_rows(result)
     assert [(r["task"], r["status"], r["points"], r["max_points"], r["total"], r["max_total"]) for r in rows] == [
         ("task1-tests", "autograded", "1", "1", "1", "3"),
         ("task2-written", "needs manual grading", "", "2", "1", "3"),
@@ -343,35 +338,31 @@ def test_the_output_may_not_be_inside_the_submissions(tmp_path: Path, capsys: py
     assert not (tmp_path / "grades").exists()
 
 
-def test_feedback_tracebacks_leave_out_the_test_cell() -> None:
-    from tools.grade import _feedback_preprocessor_class
-
-    def test_cell(ename: str, traceback: list[str]):
-        cell = nbformat.v4.new_code_cell("expect_equal(f(), 1, 'f()')\n# a hidden test line", execution_count=7)
-        cell.metadata["nbgrader"] = {"grade": True, "solution": False, "grade_id": "task1-tests", "points": 1}
-        cell.outputs = [nbformat.v4.new_output("error", ename=ename, evalue="boom", traceback=traceback)]
-        return cell
-
-    shorten = _feedback_preprocessor_class()()
-    frames = ["\x1b[0;31m----\x1b[0m", "Cell \x1b[0;32mIn[7], line 2\x1b[0m\n# a hidden test line", "Cell In[3], line 4, in f\n    return 1 / 0", "ZeroDivisionError: boom"]
-    cell, _ = shorten.preprocess_cell(test_cell("ZeroDivisionError", frames), {}, 0)
-    assert cell.outputs[0].traceback == [frames[0], frames[2], frames[3]]  # the student's frame stays
-    cell, _ = shorten.preprocess_cell(test_cell("AnswerError", frames), {}, 0)
-    assert cell.outputs[0].traceback == ["AnswerError: boom"]
+def test_feedback_shows_the_students_own_frame_and_no_test_code(graded) -> None:
+    # The student's error keeps the frame of their own code; no line of a test cell, visible or hidden, is quoted.
+    ben = (graded["output"] / "feedback" / "ben" / f"{FIRST}.html").read_text(encoding="utf-8")
+    assert "raise NotImplementedError" in ben
+    solution = nbformat.read(ROOT / "solutions" / FIRST / f"{FIRST}.ipynb", as_version=4)
+    for cell in solution.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade") and cell.cell_type == "code":
+            quoted = [line for line in cell.source.splitlines() if len(line.strip()) > 30 and line.strip() in ben]
+            assert not quoted, quoted
 
 
 def test_deleted_cells_are_put_back_where_they_were() -> None:
     release_nb, answers = sample_class.load(FIRST)
-    release = release_of(FIRST, ROOT / "exercises" / FIRST / f"{FIRST}.ipynb")
+    release = load_release(ROOT, FIRST)
     nb = sample_class.fill(release_nb, answers)
-    ids = [c.metadata.nbgrader["grade_id"] for c in nb.cells]
+    ids = [c.metadata.nbgrader["grade_id"] for c in nb.cells if c.cell_type == "code" or c.metadata.nbgrader.get("grade")]
     nb.cells = [c for c in nb.cells if c.metadata.nbgrader["grade_id"] not in ("intro", "task2-answer", "task2-tests")]
     assert tampered(nb, release) == [
         "read-only cell intro was deleted; graded with the original",
         "read-only cell task2-tests was deleted; graded with the original",
         "answer cell task2-answer was deleted; graded as unanswered",
     ]
-    assert restore_missing(nb, release) == ["intro", "task2-answer", "task2-tests"]
-    assert [c.metadata.nbgrader["grade_id"] for c in nb.cells] == ids
-    assert _cell(nb, "task2-answer").source == _cell(release_nb, "task2-answer").source  # the stub
-    assert _cell(nb, "task1-answer").source == answers["task1-answer"]  # the rest untouched
+    planned = plan(nb, release)
+    assert [c.key for c in planned.cells] == ids  # every graded and code cell back in its place
+    cells = {c.key: c for c in planned.cells}
+    assert cells["task2-answer"].source == _cell(release_nb, "task2-answer").source  # the stub
+    assert cells["task1-answer"].source == answers["task1-answer"]  # the rest untouched
+    assert "BEGIN HIDDEN TESTS" in cells["task2-tests"].trusted_source  # the judge's copy holds the hidden tests
