@@ -5,7 +5,8 @@ writes, with a fixed seed, one submission per student and chapter (chapters
 01-03), each drawn from solved / untouched / partly solved, into a temporary
 folder; then ``python -m tools.grade`` (what ``make grade`` runs) grades them
 with ``--workers`` processes (2 by default) and writes the gradebook and the
-feedback pages. Budget: at most 3 minutes on 2 cores.
+feedback pages: once with the sandbox and once with ``--unsafe-no-sandbox``,
+side by side, with the ratio of the two. Budget: at most 3 minutes on 2 cores.
 
 Measured:
 
@@ -45,6 +46,7 @@ SEED = 2022
 STUDENTS = 30
 CHAPTERS = ("01-meet-the-corpus", "02-tokenizing", "03-counting")
 BUDGET = 180.0  # seconds for 30 x 3 notebooks on 2 cores
+RATIO = 1.3  # the sandboxed run within 1.3x the unsandboxed one (the grading issue)
 MIB = 1024 * 1024
 
 
@@ -77,6 +79,31 @@ class TreeMemory(threading.Thread):
             self.stopped.wait(self.interval)
 
 
+def run(submissions: Path, output: Path, workers: int, extra: list[str]) -> dict:
+    """Grade ``submissions`` once with ``extra`` arguments; wall time, memory of the tree, what was graded."""
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tools.grade", str(submissions), "--output", str(output), "--workers", str(workers), *extra],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    memory = TreeMemory(process.pid)
+    memory.start()
+    stdout, stderr = process.communicate()
+    seconds = time.perf_counter() - start
+    memory.stopped.set()
+    memory.join()
+    if process.returncode != 0:
+        print(stdout, stderr, sep="\n", file=sys.stderr)
+        return {"failed": process.returncode}
+    with (output / "gradebook.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    graded = {(r["student"], r["chapter"]) for r in rows if r["status"] != "not graded"}
+    points = {(r["student"], r["chapter"], r["task"]): r["points"] for r in rows}
+    pages = len(list((output / "feedback").rglob("*.html")))
+    return {"seconds": seconds, "memory": memory, "graded": len(graded), "pages": pages, "points": points}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.grading", description=__doc__.splitlines()[0])
     parser.add_argument("--students", type=int, default=STUDENTS)
@@ -86,29 +113,16 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory(prefix="framelab-bench-grading-") as tmp:
         base = Path(args.keep) if args.keep else Path(tmp)
-        submissions, output = base / "submissions", base / "grades"
+        submissions = base / "submissions"
         drawn = make_class(submissions, args.students, CHAPTERS, SEED)
         kinds = collections.Counter(kind for *_, kind in drawn)
-        env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
-        start = time.perf_counter()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tools.grade", str(submissions), "--output", str(output), "--workers", str(args.workers)],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )
-        memory = TreeMemory(process.pid)
-        memory.start()
-        stdout, stderr = process.communicate()
-        seconds = time.perf_counter() - start
-        memory.stopped.set()
-        memory.join()
-        if process.returncode != 0:
-            print(stdout, stderr, sep="\n", file=sys.stderr)
-            print(f"grading failed (exit status {process.returncode})", file=sys.stderr)
-            return 1
-        with (output / "gradebook.csv").open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-        graded = {(r["student"], r["chapter"]) for r in rows if r["status"] != "not graded"}
-        pages = len(list((output / "feedback").rglob("*.html")))
+        # Side by side in one run, the same class: with the sandbox, then without (the same judge, no bubblewrap).
+        modes = [("sandbox", []), ("--unsafe-no-sandbox", ["--unsafe-no-sandbox"])]
+        measured = {name: run(submissions, base / f"grades-{n}", args.workers, extra) for n, (name, extra) in enumerate(modes)}
+    failed = [name for name, m in measured.items() if "failed" in m]
+    if failed:
+        print(f"grading failed in mode(s) {failed}", file=sys.stderr)
+        return 1
 
     notebooks = len(drawn)
     print(
@@ -116,17 +130,24 @@ def main(argv: list[str] | None = None) -> int:
         f"seed {SEED}: {kinds['solved']} solved, {kinds['partial']} partly solved, {kinds['untouched']} untouched; "
         f"{args.workers} workers, {os.cpu_count()} CPUs."
     )
-    header = f"{'notebooks':>9}  {'graded':>6}  {'feedback':>8}  {'wall time':>9}  {'per notebook':>12}  {'peak RSS (tree)':>15}  {'largest process':>15}  {'processes':>9}"
+    header = (f"{'mode':<20}  {'graded':>6}  {'feedback':>8}  {'wall time':>9}  {'per notebook':>12}  "
+              f"{'peak RSS (tree)':>15}  {'largest process':>15}  {'processes':>9}")
     print(header)
     print("-" * len(header))
-    print(
-        f"{notebooks:>9}  {len(graded):>6}  {pages:>8}  {seconds:>7.1f} s  {seconds / notebooks:>10.2f} s  "
-        f"{memory.peak_total / MIB:>11,.0f} MiB  {memory.peak_single / MIB:>11,.0f} MiB  {memory.peak_processes:>9}"
-    )
+    for name, m in measured.items():
+        memory = m["memory"]
+        print(
+            f"{name:<20}  {m['graded']:>6}  {m['pages']:>8}  {m['seconds']:>7.1f} s  {m['seconds'] / notebooks:>10.2f} s  "
+            f"{memory.peak_total / MIB:>11,.0f} MiB  {memory.peak_single / MIB:>11,.0f} MiB  {memory.peak_processes:>9}"
+        )
+    ratio = measured["sandbox"]["seconds"] / measured["--unsafe-no-sandbox"]["seconds"]
+    print(f"Sandbox / no sandbox: {ratio:.2f}x (target: at most {RATIO:.1f}x). "
+          f"Same points in both modes: {measured['sandbox']['points'] == measured['--unsafe-no-sandbox']['points']}.")
+    seconds = measured["sandbox"]["seconds"]
     verdict = "within" if seconds <= BUDGET else "OVER"
-    print(f"Budget: {notebooks} notebooks in {seconds:.0f} s, {verdict} the {BUDGET:.0f} s budget.")
-    if len(graded) != notebooks or pages != notebooks:
-        print(f"error: {notebooks - len(graded)} notebook(s) were not graded", file=sys.stderr)
+    print(f"Budget: {notebooks} notebooks in {seconds:.0f} s with the sandbox, {verdict} the {BUDGET:.0f} s budget.")
+    if any(m["graded"] != notebooks or m["pages"] != notebooks for m in measured.values()):
+        print("error: some notebook(s) were not graded", file=sys.stderr)
         return 1
     return 0
 
