@@ -116,6 +116,38 @@ def expect_true(condition: bool, message: str, hint: str = "") -> None:
         _fail(message, hint)
 
 
+def _names_used(code: Any, depth: int = 0) -> set[str]:
+    """Global and attribute names a code object (and the functions defined inside it) refers to."""
+    if depth > 20 or not hasattr(code, "co_names"):
+        return set()
+    names = set(code.co_names)
+    for constant in code.co_consts:
+        if hasattr(constant, "co_names"):
+            names |= _names_used(constant, depth + 1)
+    return names
+
+
+def expect_own_code(function: Any, forbidden: dict[str, str], name: str) -> None:
+    """Fail if ``function`` calls any of ``forbidden`` (name -> what to write instead).
+
+    For tasks whose point is to write something framelab already has: the
+    answer must not simply call it. The grader applies the same rule to the
+    answer's source (the task's ``framelab.forbidden`` metadata).
+
+    >>> def mine(tokens):
+    ...     return match_terms(tokens, {})
+    >>> expect_own_code(mine, {"match_terms": "loop over the tokens yourself."}, "find_terms")
+    Traceback (most recent call last):
+    ...
+    framelab.checks.AnswerError: find_terms calls match_terms, which this task asks you to write yourself. Hint: loop over the tokens yourself.
+    >>> expect_own_code(len, {"match_terms": "..."}, "len")
+    """
+    used = _names_used(getattr(function, "__code__", None))
+    for shortcut, instead in forbidden.items():
+        if shortcut in used:
+            _fail(f"{name} calls {shortcut}, which this task asks you to write yourself.", instead)
+
+
 def passed(task: str) -> None:
     """Tell the student every visible check of ``task`` passed.
 

@@ -20,6 +20,3 @@ def corpus() -> list[Article]:
 @pytest.fixture(scope="module")
 def tokens(corpus: list[Article]) -> dict[str, list[str]]:
     return {article.id: words(article.body, lower=True) for article in corpus}
-
-# The attack catalogue is unfinished (see tests/attacks_wip/README.md): not collected until it is.
-collect_ignore = ["attacks_wip"]

@@ -51,7 +51,7 @@ def _jobs(valid, releases: dict[str, Release]) -> list[worker.Job]:
         release = releases[submission.chapter]
         planned = plan(nb, release)
         setup = [c.trusted_source for c in planned.cells if c.role in ("setup", "context")]
-        names = scan.test_names(setup) | {"expect_equal", "expect_true", "expect_type", "expect_len", "passed", "AnswerError"}
+        names = scan.chapter_names(setup) | {"expect_equal", "expect_true", "expect_type", "expect_len", "passed", "AnswerError"}
         forbidden = shortcuts(release)
         scan_flags: dict[str, list[str]] = {}
         zeroed: dict[str, str] = {}

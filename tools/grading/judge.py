@@ -80,7 +80,7 @@ def student_error(info: Any) -> StudentCodeError:
         if cls is None:
             cls = type(f"Student{base.__name__}", (StudentCodeError, base), {"__module__": __name__})
             _ERROR_CLASSES[base.__name__] = cls
-    error = cls.__new__(cls)
+    error = BaseException.__new__(cls)  # MemoryError's own __new__ refuses subclasses
     StudentCodeError.__init__(error, types, f"{name}: {message}" if message else name, str(info.get("traceback", ""))[:8000])
     return error
 
@@ -145,10 +145,9 @@ class Link:
             self.output.append(output[:OUTPUT_KEPT])
         self.cut = self.cut or reply.get("cut") is True
         if "error" in reply:
-            error = student_error(reply["error"])
             if isinstance(reply["error"], dict) and reply["error"].get("memory") is True:
                 self.memory = True
-            raise error
+            raise student_error(reply["error"])
         return wire.decode(reply.get("ok"), self._resolve)
 
 
@@ -313,12 +312,16 @@ class Judge:
         self.link = Link(sandbox)
         self.scan_flags, self.zeroed = scan_flags, zeroed  # task -> flags; task -> why it scores 0
         self.cell_flags: dict[str, list[str]] = {}
+        for key, texts in plan.cell_flags.items():  # what rebuilding the notebook noticed, cell by cell
+            if _task_of(key).startswith("task"):
+                self.cell_flags.setdefault(key, []).extend(texts)
         self.cell_output: dict[str, list[str]] = {}
         self.skipped: set[str] = set()  # cells stopped once: not run again after a restart
         self.restarts = 0
-        self.namespace: dict[str, Any] = {}
-        self.live_names: dict[str, str] = {}  # namespace name -> live module it stands for
         self.flags: list[str] = []
+        self.namespace: dict[str, Any] = {}
+        self.flags += [t for key, texts in plan.cell_flags.items() if not _task_of(key).startswith("task") for t in texts]
+        self.live_names: dict[str, str] = {}  # namespace name -> live module it stands for
 
     # -- the sandbox side --------------------------------------------------------------------
     def _flag(self, cell: str, text: str) -> None:
@@ -343,9 +346,17 @@ class Judge:
                 return
             except StudentCodeError as error:
                 self.cell_output.setdefault(cell.key, []).append(_message(error))
-                continue
+                result = None
             finally:
                 self.cell_output.setdefault(cell.key, []).extend(self.link.output)
+                if self.link.cut:
+                    self._flag(cell.key, f"output of cell {cell.key} was cut at 1 MB")
+                    self.link.cut = False
+                if self.link.memory:
+                    self._flag(cell.key, "the notebook hit the memory limit")
+                    self.link.memory = False
+            if isinstance(result, dict) and isinstance(result.get("error"), dict) and result["error"].get("memory") is True:
+                self._flag(cell.key, "the notebook hit the memory limit")
             if isinstance(result, dict) and result.get("failed") and cell.role in ("setup", "context"):
                 self.flags.append(f"the handed-out cell {cell.key} failed in the sandbox")
 

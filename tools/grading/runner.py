@@ -167,10 +167,23 @@ class Runner:
             from IPython.core.interactiveshell import InteractiveShell
 
             self.shell = InteractiveShell.instance(colors="NoColor")
+            shell = self.shell
+            self.hooks = (list(shell.input_transformers_cleanup), list(shell.input_transformers_post),
+                          list(shell.ast_transformers), {k: list(v) for k, v in shell.events.callbacks.items()})
         return self.shell
 
     def run_cell(self, source: str) -> dict:
-        result = self.ipython().run_cell(source, store_history=True)
+        # Each cell runs as written: hooks an earlier cell registered (input or AST transformers, events) are
+        # dropped first, so one answer cannot rewrite the next. (Code set on doing so can still undo this;
+        # it only hurts its own grade, since no verdict is made here.)
+        shell = self.ipython()
+        cleanup, post, ast_hooks, events = self.hooks
+        shell.input_transformers_cleanup[:] = cleanup
+        shell.input_transformers_post[:] = post
+        shell.ast_transformers[:] = ast_hooks
+        for name, callbacks in events.items():
+            shell.events.callbacks[name] = list(callbacks)
+        result = shell.run_cell(source, store_history=True)
         error = result.error_before_exec or result.error_in_exec
         return {"failed": error is not None, "error": None if error is None else describe(error)}
 

@@ -24,11 +24,13 @@ SUSPECT_NAMES = {
     "get_ipython", "In", "Out", "_ih", "_oh", "_i", "_ii", "_iii", "exec", "eval", "compile", "__import__",
     "globals", "breakpoint", "__builtins__", "builtins", "subprocess", "ctypes", "signal", "importlib",
     "multiprocessing", "socket", "gc", "inspect", "pty", "resource", "shutil", "threading", "_thread",
+    "sqlite3", "setattr", "delattr",
 }
 SUSPECT_ATTRIBUTES = {
     "fork", "forkpty", "setsid", "system", "popen", "kill", "killpg", "environ", "modules", "input_transformers_post",
     "input_transformers_cleanup", "events", "register", "_fail", "execv", "execve", "spawnv", "__subclasses__",
     "__globals__", "__code__", "__builtins__", "__class__", "__dict__", "_exit", "exit", "setrecursionlimit",
+    "write_text", "write_bytes", "unlink", "rmtree", "rmdir", "rename", "walk", "chmod", "symlink_to",
 }
 SUSPECT_DEFINITIONS = {"__eq__", "__ne__", "__hash__", "__bool__", "__instancecheck__", "__getattr__", "__getattribute__"}
 SUSPECT_STRINGS = ("solutions", "HIDDEN TESTS", "gradebook", "BEGIN SOLUTION")
@@ -63,10 +65,13 @@ def scan_answer(key: str, source: str, test_names: set[str], forbidden: dict[str
                 if (alias.asname or alias.name) in test_names and (alias.asname or alias.name) not in _IMPORTED_OK:
                     flags.append(f"answer cell {key} redefines {alias.asname or alias.name}, a name the tests use")
         for target in targets:
-            for name in (n.id for n in ast.walk(target) if isinstance(n, ast.Name)):
+            for name in (n.id for n in ast.walk(target) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)):
                 if name in test_names:
                     flags.append(f"answer cell {key} redefines {name}, a name the tests use")
     zero = ""
+    imported = {(a.asname or a.name).split(".")[0] for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))
+                for a in n.names}
+    patches: list[str] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Global):
             for name in node.names:
@@ -78,9 +83,15 @@ def scan_answer(key: str, source: str, test_names: set[str], forbidden: dict[str
             base = node.value.id if isinstance(node.value, ast.Name) else ""
             if node.attr in SUSPECT_ATTRIBUTES:
                 note(f"{base}.{node.attr}" if base else node.attr)
-            if isinstance(node.ctx, ast.Store) and (base in test_names or base in _MODULES):
-                flags.append(f"answer cell {key} changes {base}.{node.attr}, which belongs to a module or the tests")
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            root = _root(node)
+            if isinstance(node.ctx, ast.Store) and (root in test_names or root in _MODULES or root in imported):
+                flags.append(f"answer cell {key} changes {_dotted(node)}, which belongs to a module or the tests")
+        elif isinstance(node, ast.Assign) and not _literal(node.value):
+            for target in node.targets:  # a function put in place of a library's or the tests' attribute
+                root = _root(target)
+                if isinstance(target, ast.Attribute) and (root in test_names or root in _MODULES or root in imported):
+                    patches.append(_dotted(target))
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
             for alias in node.names:
                 module = (node.module if isinstance(node, ast.ImportFrom) else alias.name) or ""
                 if module.split(".")[0] in SUSPECT_NAMES:
@@ -97,14 +108,41 @@ def scan_answer(key: str, source: str, test_names: set[str], forbidden: dict[str
                             f"{forbidden[name]} This task scores 0 until the answer does without it.")
             flags.append(f"answer cell {key} calls {name}, which this task asks you to write yourself")
     flags += [f"answer cell {key} uses {what}, which no answer needs" for what in seen]
+    if patches and not zero:
+        # Replacing a library's or the tests' function is not an answer: the sandbox would report what the patch says.
+        zero = (f"Your answer replaces {', '.join(dict.fromkeys(patches))}, which belongs to a library or to the tests. "
+                "Answer the task with your own code and leave those alone; this task scores 0 until then.")
     return list(dict.fromkeys(flags)), zero
+
+
+def _literal(node: ast.AST) -> bool:
+    """A number, string, or container of them: a setting (``pd.options.display.max_rows = 10``), not a patch."""
+    try:
+        ast.literal_eval(node)
+        return True
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False
+
+
+def _root(node: ast.AST) -> str:
+    """The name an attribute chain starts from: 'Axes' for Axes.get_ylim, 'pd' for pd.options.display."""
+    while isinstance(node, (ast.Attribute, ast.Subscript)):
+        node = node.value
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def _dotted(node: ast.AST) -> str:
+    try:
+        return ast.unparse(node)
+    except Exception:  # unparse never fails on a parsed tree; be safe anyway
+        return _root(node)
 
 
 _MODULES = {"framelab", "builtins", "sys", "os", "checks", "IPython", "np", "pd", "plt", "re", "nltk"}
 _IMPORTED_OK = {"re", "math", "Counter", "Path", "pd", "np", "plt", "html"}  # re-importing a module the setup imports is harmless
 
 
-def test_names(sources: list[str]) -> set[str]:
+def chapter_names(sources: list[str]) -> set[str]:
     """Every name the chapter's setup and test cells define or read."""
     names: set[str] = set()
     for source in sources:
@@ -113,5 +151,6 @@ def test_names(sources: list[str]) -> set[str]:
         except SyntaxError:
             continue
         names |= {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        names |= {n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
         names |= {(a.asname or a.name).split(".")[0] for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
     return names

@@ -132,7 +132,7 @@ def graded(tmp_path_factory):
     submissions_before = ga.sha256_tree(submissions)
     repository_before = ga.snapshot_repository(ROOT)
     status_before = ga.git_status(ROOT)
-    canary = f"canary-{context.tag}-secret"
+    canary = f"canary-{rng.randrange(10**12):012d}-secret"  # in the grader's environment only
     env = dict(os.environ, FRAMELAB_TEST_CANARY=canary)
 
     start = time.monotonic()
@@ -235,7 +235,7 @@ def test_no_process_of_the_notebooks_survives(graded):
 
 
 def test_nothing_is_written_by_the_notebooks_or_after_grading(graded):
-    assert graded.traces == [], "files an attack wrote (they hold its marker)"
+    assert graded.traces == [], "files an attack wrote or a connection it made (they hold its marker)"
     assert graded.gradebook_later == graded.gradebook_at_exit, "gradebook.csv changed after grading ended"
     assert graded.pages_later == graded.pages_at_exit, "feedback pages changed after grading ended"
     assert not any(r["status"] == "graded by hand" for r in graded.rows), "a manual grade nobody wrote"

