@@ -193,9 +193,11 @@ class Sandbox:
                 mounts += [*_dirs_for(path + "/x"), "--ro-bind", path, path]
         command = [
             _bwrap(), *_namespaces(),
+            # /tmp first: the virtual environment, the scratch folder or the work folder may live below it.
+            "--perms", "1777", "--tmpfs", "/tmp",
             "--ro-bind", "/usr", "/usr", *_usr_links(),
             *mounts,
-            "--proc", "/proc", "--dev", "/dev", "--perms", "1777", "--tmpfs", "/tmp",
+            "--proc", "/proc", "--dev", "/dev",
             "--perms", "0755", "--dir", "/sandbox",
             "--ro-bind", str(self.base / "lib"), "/sandbox/lib",
             *_dirs_for(str(self.scratch) + "/x"), "--ro-bind", str(self.scratch), str(self.scratch),
