@@ -366,3 +366,39 @@ def test_deleted_cells_are_put_back_where_they_were() -> None:
     assert cells["task2-answer"].source == _cell(release_nb, "task2-answer").source  # the stub
     assert cells["task1-answer"].source == answers["task1-answer"]  # the rest untouched
     assert "BEGIN HIDDEN TESTS" in cells["task2-tests"].trusted_source  # the judge's copy holds the hidden tests
+
+
+def test_ctrl_c_mid_run_keeps_the_previous_results_and_manual_grades(tmp_path: Path) -> None:
+    release, answers = sample_class.load(FIRST)
+    folder, output = tmp_path / "class", tmp_path / "grades"
+    _write(sample_class.fill(release, answers), sample_class.path_for(folder, "ada", FIRST))
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    command = [sys.executable, "-m", "tools.grade", str(folder), "--output", str(output), "--timeout", "20", "--workers", "1"]
+    first = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert first.returncode == 0, first.stderr
+    manual = output / "manual-grades.csv"
+    manual.write_text(manual.read_text(encoding="utf-8").replace(f"ada,{FIRST},task6-written,", f"ada,{FIRST},task6-written,1.5"),
+                      encoding="utf-8")
+    before = _snapshot(output)
+    # A second student whose task 1 never returns: the run is still busy when Ctrl-C arrives.
+    slow = sample_class.fill(release, answers)
+    _cell(slow, "task1-answer").source = "def file_sizes(folder):\n    while True:\n        pass"
+    _write(slow, sample_class.path_for(folder, "bo", FIRST))
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    import signal
+    import time
+
+    time.sleep(8)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "previous results are still there" in err
+    after = {k: v for k, v in _snapshot(output).items() if not k.startswith(".grading")}
+    assert after == {k: v for k, v in before.items() if not k.startswith(".grading")}  # gradebook, pages, manual grades
+    third = subprocess.run(command[:-4] + ["--timeout", "5", "--workers", "1"], cwd=ROOT, env=env, capture_output=True,
+                           text=True, timeout=300)
+    assert third.returncode == 0, third.stderr
+    with (output / "gradebook.csv").open(encoding="utf-8", newline="") as handle:
+        rows = {(r["student"], r["task"]): r for r in csv.DictReader(handle)}
+    assert rows[("ada", "task6-written")]["status"] == "graded by hand" and rows[("ada", "task6-written")]["points"] == "1.5"
+    assert rows[("bo", "task1-tests")]["points"] == "0" and rows[("bo", "task2-tests")]["points"] == "1"
