@@ -16,7 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.grading.publish import Terminated, lock, publish, recover  # noqa: F401  (the spec's home for them)
 from tools.grading.results import GradingError, NotebookResult, Problem
 
 GRADEBOOK = "gradebook.csv"

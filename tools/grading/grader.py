@@ -16,8 +16,6 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 from typing import TextIO
 
-import nbformat
-
 from tools.exercises import chapters
 from tools.grading import feedback, gradebook, scan, worker
 from tools.grading.manual import apply_manual_grades
@@ -111,6 +109,7 @@ def grade(
     releases = {name: load_release(root, name) for name in sorted({s.chapter for s, _, _ in valid})}
     jobs = _jobs(valid, releases)
     notes: list[str] = []
+    rows: list[dict[str, str]] = []
 
     def build(folder: Path) -> list[NotebookResult]:
         results = _run(jobs, root, timeout, workers, memory, sandbox, progress)
@@ -118,20 +117,19 @@ def grade(
         results = [r for r in results if not r.error]
         results, manual_notes = apply_manual_grades(output, results)
         notes.extend(manual_notes)
-        rows = [row for result in results for row in gradebook.rows(result)]
-        rows += [gradebook.problem_row(p) for p in problems]
+        rows.extend(row for result in results for row in gradebook.rows(result))
+        rows.extend(gradebook.problem_row(p) for p in problems)
         order = {name: n for n, name in enumerate(known)}
         task_order = {(r.chapter, t.grade_id): n for r in results for n, t in enumerate(r.tasks)}
         rows.sort(key=lambda r: (r["student"], order.get(r["chapter"], len(order)), task_order.get((r["chapter"], r["task"]), -1)))
         gradebook.write_gradebook(rows, folder / gradebook.GRADEBOOK)
         for result in results:
             feedback.write(result, feedback.page_path(folder / "feedback", result.student, result.chapter))
-        build.rows = rows  # type: ignore[attr-defined]
         return results
 
     results = publish(output, build, notes)
     problems.sort(key=lambda p: (p.student, p.chapter, p.path))
-    return Report(build.rows, problems, len(results), output / gradebook.GRADEBOOK, output / "feedback",  # type: ignore[attr-defined]
+    return Report(rows, problems, len(results), output / gradebook.GRADEBOOK, output / "feedback",
                   time.perf_counter() - start, notes)
 
 
@@ -166,7 +164,3 @@ def _run(jobs: list[worker.Job], root: Path, timeout: int, workers: int, memory:
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
 
-
-def read_notebook(path: Path):
-    """A notebook file as nbformat reads it (for tools and tests)."""
-    return nbformat.read(path, as_version=4)

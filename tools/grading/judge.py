@@ -22,7 +22,6 @@ hidden part only the failure message is kept.
 
 from __future__ import annotations
 
-import ast
 import builtins
 import contextlib
 import io
@@ -35,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tools.grading import wire
-from tools.grading.release import Plan, PlannedCell
+from tools.grading.release import Plan, PlannedCell, task_of
 from tools.grading.results import TaskResult
 from tools.grading.sandbox import Sandbox, Stopped
 
@@ -249,29 +248,6 @@ def segments(source: str) -> list[tuple[bool, str]]:
     return [(hidden, "\n".join(lines)) for hidden, lines in parts if "\n".join(lines).strip()]
 
 
-def defined_names(source: str) -> list[str]:
-    """Top-level names a cell defines (functions, classes, assignments, imports), in order.
-
-    >>> defined_names("import re\\ndef f():\\n    x = 1\\nclass C: pass\\nA, B = 1, 2")
-    ['re', 'f', 'C', 'A', 'B']
-    """
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return []
-    names: list[str] = []
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.append(node.name)
-        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
-                names += [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            names += [(a.asname or a.name).split(".")[0] for a in node.names]
-    return list(dict.fromkeys(names))
-
-
 def _message(error: BaseException) -> str:
     if isinstance(error, StudentCodeError):
         return f"Your code raised {error.message}"
@@ -313,14 +289,14 @@ class Judge:
         self.scan_flags, self.zeroed = scan_flags, zeroed  # task -> flags; task -> why it scores 0
         self.cell_flags: dict[str, list[str]] = {}
         for key, texts in plan.cell_flags.items():  # what rebuilding the notebook noticed, cell by cell
-            if _task_of(key).startswith("task"):
+            if task_of(key).startswith("task"):
                 self.cell_flags.setdefault(key, []).extend(texts)
         self.cell_output: dict[str, list[str]] = {}
         self.skipped: set[str] = set()  # cells stopped once: not run again after a restart
         self.restarts = 0
         self.flags: list[str] = []
         self.namespace: dict[str, Any] = {}
-        self.flags += [t for key, texts in plan.cell_flags.items() if not _task_of(key).startswith("task") for t in texts]
+        self.flags += [t for key, texts in plan.cell_flags.items() if not task_of(key).startswith("task") for t in texts]
         self.live_names: dict[str, str] = {}  # namespace name -> live module it stands for
 
     # -- the sandbox side --------------------------------------------------------------------
@@ -452,7 +428,7 @@ class Judge:
             task = cell.task
             flags = [*self.scan_flags.get(task, [])]
             for key, texts in self.cell_flags.items():
-                if _task_of(key) == task:
+                if task_of(key) == task:
                     flags += texts
             if cell.role == "written":
                 status = "not answered" if cell.unanswered else "needs manual grading"
@@ -499,9 +475,3 @@ class Judge:
                 + ", ".join(self.sandbox.leftovers[:5]))
         judgement.peak_memory = self.sandbox.peak_memory
         return judgement
-
-
-def _task_of(key: str) -> str:
-    """'task2-tests' -> 'task2': the task a cell belongs to (or the key itself)."""
-    match = re.match(r"(task\d+)", key)
-    return match.group(1) if match else key

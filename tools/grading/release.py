@@ -23,6 +23,7 @@ never judged.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,8 +55,7 @@ class PlannedCell:
 
     @property
     def task(self) -> str:
-        match = re.match(r"(task\d+)", self.key)
-        return match.group(1) if match else self.key
+        return task_of(self.key)
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,39 @@ class Plan:
     cells: tuple[PlannedCell, ...]
     flags: tuple[str, ...] = ()
     cell_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def task_of(key: str) -> str:
+    """'task2-tests' -> 'task2': the task a cell belongs to (or the key itself).
+
+    >>> task_of("task2-tests"), task_of("setup")
+    ('task2', 'setup')
+    """
+    match = re.match(r"(task\d+)", key)
+    return match.group(1) if match else key
+
+
+def defined_names(source: str) -> list[str]:
+    """Top-level names a cell defines (functions, classes, assignments, imports), in order.
+
+    >>> defined_names("import re\\ndef f():\\n    x = 1\\nclass C: pass\\nA, B = 1, 2")
+    ['re', 'f', 'C', 'A', 'B']
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return []
+    names: list[str] = []
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.append(node.name)
+        elif isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                names += [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            names += [(a.asname or a.name).split(".")[0] for a in node.names]
+    return list(dict.fromkeys(names))
 
 
 def grade_id(cell) -> str | None:
@@ -234,8 +267,6 @@ def plan(nb, release: Release) -> Plan:
         points = float(meta.get("points", 0) or 0)
         if meta.get("solution") and cell.cell_type == "code":
             submitted = copies.get(gid, [cell])[0].get("source", "")
-            from tools.grading.judge import defined_names
-
             cells.append(PlannedCell(gid, "answer", submitted, names=tuple(defined_names(cell.source)), title=title, flags=flags))
         elif meta.get("solution") and cell.cell_type == "markdown":
             submitted = copies.get(gid, [cell])[0].get("source", "")

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import os
 import resource
+import select
 import shutil
 import signal
 import subprocess
@@ -274,8 +275,6 @@ class Sandbox:
             self.kill()
             raise Stopped("the notebook's code ended the sandbox (it closed the grader's channel or exited)") from None
         deadline = time.monotonic() + timeout
-        import select
-
         while b"\n" not in self._buffer:
             left = deadline - time.monotonic()
             if left <= 0:

@@ -108,9 +108,7 @@ def encode(value: Any, keep: Keep, _depth: int = 0) -> Any:
         return {"$": "dict", "v": [[encode(k, keep, nxt), encode(v, keep, nxt)] for k, v in dict.items(value)]}
     if isinstance(value, list):
         return [encode(v, keep, nxt) for v in list.__iter__(value)]
-    if isinstance(value, tuple) and not hasattr(type(value), "_fields"):
-        return {"$": "tuple", "v": [encode(v, keep, nxt) for v in tuple.__iter__(value)]}
-    if isinstance(value, tuple):  # a namedtuple: its values, as a tuple
+    if isinstance(value, tuple):  # a namedtuple too: its values, as a tuple
         return {"$": "tuple", "v": [encode(v, keep, nxt) for v in tuple.__iter__(value)]}
     if isinstance(value, (set, frozenset)):
         tag = "frozenset" if isinstance(value, frozenset) else "set"
@@ -201,9 +199,8 @@ def _encode_numpy(value: Any, keep: Keep, depth: int) -> Any:
             raise WireError(f"an array of {value.size} items")
         if value.dtype.kind not in "biufcUSO":
             raise WireError(f"an array of dtype {value.dtype}")
-        items = value.tolist() if value.dtype.kind != "O" else value.tolist()
         return {"$": "ndarray", "dtype": value.dtype.str if value.dtype.kind != "O" else "O",
-                "shape": list(value.shape), "v": encode(items, keep, depth)}
+                "shape": list(value.shape), "v": encode(value.tolist(), keep, depth)}
     return None
 
 
@@ -342,11 +339,9 @@ def _decode_pandas(data: dict, resolve: Resolve, depth: int) -> Any:
         names = decode(data.get("names"), resolve, depth)
         if "tuples" in data:
             return pandas.MultiIndex.from_tuples(decode(data["tuples"], resolve, depth), names=names)
-        dtype = data.get("dtype") if data.get("dtype") in _SAFE_DTYPES else "object"
         values = decode(data.get("v"), resolve, depth)
-        if dtype == "object" and type(data.get("dtype")) is str and data["dtype"].startswith(("int", "float")):
-            dtype = data["dtype"] if data["dtype"] in _SAFE_DTYPES else None
-        return pandas.Index(values, name=(names or [None])[0], dtype=dtype if dtype != "object" or values else object)
+        dtype = data.get("dtype") if data.get("dtype") in _SAFE_DTYPES and values else object  # an empty index: object
+        return pandas.Index(values, name=(names or [None])[0], dtype=dtype)
     if tag == "series":
         column = data.get("data") or {}
         return pandas.Series(decode(column.get("v"), resolve, depth), index=_decode_pandas(data["index"], resolve, depth),
