@@ -98,13 +98,13 @@ def run(corpus: list, repeats: int) -> tuple[list[float], list[tuple[str, float]
     constructions, changes = [], []
     for _ in range(repeats):
         holder: list[FramingExplorer] = []
-        constructions.append(timed(lambda: holder.append(FramingExplorer(corpus))))
+        constructions.append(timed(lambda holder=holder: holder.append(FramingExplorer(corpus))))
         explorer = holder[0]
         for what, name, value in script(explorer):
             control = getattr(explorer, name)
             if control.value == value:
                 continue  # no change, no event
-            changes.append((what, timed(lambda: setattr(control, "value", value))))
+            changes.append((what, timed(lambda control=control, value=value: setattr(control, "value", value))))
     return constructions, changes
 
 

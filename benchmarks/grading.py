@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import contextlib
 import csv
 import os
 import subprocess
@@ -68,10 +69,8 @@ class TreeMemory(threading.Thread):
                 return
             sizes = []
             for process in processes:
-                try:
+                with contextlib.suppress(psutil.Error):  # ended between listing and measuring
                     sizes.append(process.memory_info().rss)
-                except psutil.Error:  # ended between listing and measuring
-                    pass
             if sizes:
                 self.peak_total = max(self.peak_total, sum(sizes))
                 self.peak_single = max(self.peak_single, max(sizes))

@@ -30,6 +30,7 @@ import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
 from framelab.errors import FramelabError
+from framelab.validators import token_list, whole_number
 
 #: Association measures :func:`collocations` accepts, by name.
 MEASURES = {
@@ -44,18 +45,7 @@ class CountingError(FramelabError):
 
 def _check_tokens(tokens: object, function: str) -> list[str]:
     """Refuse a string (it would be counted letter by letter) or a non-list; return a list."""
-    if isinstance(tokens, str):
-        raise CountingError(
-            f"{function}(tokens=...) expects a list of words, but got a string "
-            f"({tokens[:30]!r}{'…' if len(tokens) > 30 else ''}), which would be counted letter by "
-            "letter. Tokenize it first, e.g. framelab.words(text, lower=True)."
-        )
-    if not isinstance(tokens, Iterable):
-        raise CountingError(
-            f"{function}(tokens=...) expects a list of words, but got {type(tokens).__name__}. "
-            "Pass e.g. framelab.words(text, lower=True)."
-        )
-    return list(tokens)
+    return token_list(tokens, f"{function}(tokens=...)", error=CountingError)
 
 
 def _require_words(tokens: list[str], function: str) -> None:
@@ -98,8 +88,7 @@ def top_words(
     >>> top_words(["us", "nato", "troops", "nato", "us", "the"], 2, stop_words={"the"})
     [('nato', 2), ('us', 2)]
     """
-    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
-        raise CountingError(f"top_words(n={n!r}): n must be a whole number of words, 0 or more.")
+    whole_number(n, "top_words(n=...)", minimum=0, error=CountingError, meaning="words to list")
     counts = frequencies(tokens, stop_words=stop_words, lower=lower)
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:n]
 
@@ -145,11 +134,7 @@ def moving_average_ttr(tokens: Sequence[str], window: int = 100) -> float:
     framelab.counting.CountingError: moving_average_ttr(window=3): the text has only 2 tokens, fewer than one window. Use a window of at most 2 tokens (the shortest text you compare).
     """
     tokens = _check_tokens(tokens, "moving_average_ttr")
-    if isinstance(window, bool) or not isinstance(window, int) or window < 1:
-        raise CountingError(
-            f"moving_average_ttr(window={window!r}): the window must be a whole number of tokens, "
-            "at least 1 (e.g. window=100)."
-        )
+    whole_number(window, "moving_average_ttr(window=...)", minimum=1, error=CountingError, meaning="tokens, e.g. 100")
     _require_words(tokens, "moving_average_ttr")
     if len(tokens) < window:
         raise CountingError(
@@ -252,13 +237,15 @@ def collocations(
         raise CountingError(
             f"collocations(measure={measure!r}) is not a measure framelab knows. Use one of: {names}."
         )
-    if isinstance(min_freq, bool) or not isinstance(min_freq, int) or min_freq < 1:
-        raise CountingError(
-            f"collocations(min_freq={min_freq!r}): min_freq must be a whole number, at least 1 "
-            "(1 keeps every pair; 2 or 3 drops pairs seen once, whose scores are unreliable)."
-        )
-    if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 0):
-        raise CountingError(f"collocations(top={top!r}): top must be a whole number of pairs, or None for all.")
+    whole_number(
+        min_freq,
+        "collocations(min_freq=...)",
+        minimum=1,
+        error=CountingError,
+        meaning="1 keeps every pair; 2 or 3 drops pairs seen once, whose scores are unreliable",
+    )
+    if top is not None:
+        whole_number(top, "collocations(top=...)", error=CountingError, meaning="pairs to list; None lists all")
     finder = BigramCollocationFinder.from_documents(_documents(tokens))
     finder.apply_freq_filter(min_freq)
     if stop_words is not None:

@@ -401,10 +401,7 @@ def format_report(checks: Sequence[Check], ascii: bool = False) -> str:
     1 problem found.
     """
     problems = sum(not check.ok for check in checks)
-    if problems == 0:
-        verdict = "All checks passed."
-    else:
-        verdict = f"{problems} problem{'s' if problems > 1 else ''} found."
+    verdict = "All checks passed." if problems == 0 else f"{problems} problem{'s' if problems > 1 else ''} found."
     return "\n".join([*(check.line(ascii) for check in checks), verdict])
 
 

@@ -110,6 +110,7 @@ from framelab.lexicons import stop_words
 from framelab.reuse import PARAPHRASE, VERBATIM, best_match, match_kind
 from framelab.text import sentence_words, split_sentences, tokenize_sentence
 from framelab.text import words as text_words
+from framelab.validators import article_list, whole_number
 from framelab.voices import UNATTRIBUTED, find_quotations, reporting_verbs
 
 #: Views, in tab order, with their tab titles.
@@ -171,40 +172,17 @@ def check_corpus(corpus: object) -> list:
     >>> check_corpus([])
     Traceback (most recent call last):
     ...
-    framelab.explorer.ExplorerError: The corpus is empty: the explorer needs at least one article. Pass framelab.load_corpus() or a folder of .txt articles.
+    framelab.explorer.ExplorerError: corpus is empty: pass at least one article, e.g. framelab.load_corpus().
     >>> check_corpus({"a": "text"})
     Traceback (most recent call last):
     ...
-    framelab.explorer.ExplorerError: corpus should be a list of articles (framelab.load_corpus()), a folder path or None, not a dict.
+    framelab.explorer.ExplorerError: corpus must be a list of articles, e.g. framelab.load_corpus(), not dict.
     """
     if corpus is None:
         return load_corpus()
     if isinstance(corpus, (str, Path)):
         return load_corpus(corpus)
-    if isinstance(corpus, (bytes, Mapping)) or not isinstance(corpus, Sequence):
-        raise ExplorerError(
-            "corpus should be a list of articles (framelab.load_corpus()), a folder path or None, "
-            f"not {_a(type(corpus).__name__)}."
-        )
-    if not corpus:
-        raise ExplorerError(
-            "The corpus is empty: the explorer needs at least one article. "
-            "Pass framelab.load_corpus() or a folder of .txt articles."
-        )
-    for index, article in enumerate(corpus):
-        if not isinstance(getattr(article, "id", None), str) or not isinstance(getattr(article, "body", None), str):
-            raise ExplorerError(
-                f"corpus[{index}] is {_a(type(article).__name__)}, not an article with a text .id and .body. "
-                "Pass the list framelab.load_corpus() returns."
-            )
-    ids = [article.id for article in corpus]
-    repeated = sorted(article_id for article_id, n in Counter(ids).items() if n > 1)
-    if repeated:
-        raise ExplorerError(
-            f"The corpus holds the article id(s) {', '.join(repeated)} more than once; "
-            "every article needs its own id."
-        )
-    return list(corpus)
+    return article_list(corpus, error=ExplorerError)
 
 
 def _a(noun: str) -> str:
@@ -240,7 +218,7 @@ class CorpusTables:
     nearest: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, corpus: Sequence) -> "CorpusTables":
+    def build(cls, corpus: Sequence) -> CorpusTables:
         """Prepare a checked corpus (see :func:`check_corpus`).
 
         >>> tables = CorpusTables.build(load_corpus())
@@ -808,8 +786,7 @@ def keyness_rows(table: pd.DataFrame, measure: str = "g2", min_freq: int = DEFAU
     """
     if measure not in MEASURES:
         raise ExplorerError(f"measure {measure!r} is not one of {', '.join(repr(m) for m in MEASURES)}.")
-    if isinstance(min_freq, bool) or not isinstance(min_freq, int) or min_freq < 1:
-        raise ExplorerError(f"min_freq should be a whole number of at least 1, not {min_freq!r}.")
+    whole_number(min_freq, "min_freq", minimum=1, error=ExplorerError)
     kept = table[(table["count_target"] + table["count_reference"] >= min_freq) & (table[measure] > 0)]
     kept = kept.sort_values([measure, "term"], ascending=[False, True], kind="stable")
     return kept.head(top).reset_index(drop=True)
@@ -875,7 +852,7 @@ class FramingExplorer:
     >>> FramingExplorer(42)
     Traceback (most recent call last):
     ...
-    framelab.explorer.ExplorerError: corpus should be a list of articles (framelab.load_corpus()), a folder path or None, not an int.
+    framelab.explorer.ExplorerError: corpus must be a list of articles, e.g. framelab.load_corpus(), not int.
     """
 
     def __init__(self, corpus: object = None) -> None:

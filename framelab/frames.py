@@ -39,6 +39,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 from framelab.errors import FramelabError
 from framelab.lexicons import DATA, load_lexicon
 from framelab.text import sentence_words, split_sentences
+from framelab.validators import article_list, whole_number
 
 #: Rates are given per this many word tokens.
 PER = 1000
@@ -155,27 +156,7 @@ def match_terms(tokens: Sequence[str], lexicon: Mapping[str, str]) -> list[tuple
 
 
 def _check_corpus(corpus: object) -> list[_HasBody]:
-    if isinstance(corpus, (str, bytes)) or not isinstance(corpus, Sequence):
-        raise FramesError(
-            "corpus must be a list of articles, e.g. framelab.load_corpus(); "
-            f"got {type(corpus).__name__}."
-        )
-    if not corpus:
-        raise FramesError("corpus is empty: pass at least one article, e.g. framelab.load_corpus().")
-    for article in corpus:
-        if not hasattr(article, "id") or not isinstance(getattr(article, "body", None), str):
-            raise FramesError(
-                f"corpus holds {type(article).__name__}, not an article with .id and .body: "
-                "pass the list framelab.load_corpus() returns."
-            )
-    ids = [article.id for article in corpus]
-    repeated = sorted({str(i) for i in ids if ids.count(i) > 1})
-    if repeated:
-        raise FramesError(
-            f"corpus holds the article id(s) {', '.join(repeated)} more than once; every article needs its "
-            "own id, because the tables have one row per article."
-        )
-    return list(corpus)
+    return article_list(corpus, error=FramesError)
 
 
 def _sentences(article: _HasBody) -> list[tuple[str, list[str]]]:
@@ -256,9 +237,9 @@ def hedge_rates(corpus: Sequence[_HasBody], lexicon: Mapping[str, str] | None = 
 
     >>> from framelab import Article
     >>> text = "Troops may come. They will come. It will, reportedly, happen."
-    >>> hedge_rates([Article("a", "a.txt", "", "", "", text, text)])
+    >>> hedge_rates([Article("a", "a.txt", "", "", "", text, text)])  # doctest: +NORMALIZE_WHITESPACE
              hedges  boosters
-    article                  
+    article
     a         200.0     200.0
     """
     corpus = _check_corpus(corpus)
@@ -443,8 +424,7 @@ def concordance(corpus: Sequence[_HasBody], term: str, width: int = 40) -> pd.Da
     """
     corpus = _check_corpus(corpus)
     pattern = term_pattern(term)
-    if isinstance(width, bool) or not isinstance(width, int) or width < 0:
-        raise FramesError(f"width must be a whole number of characters, 0 or more (e.g. 40), not {width!r}.")
+    whole_number(width, "width", error=FramesError, meaning="characters of context, e.g. 40")
     rows = []
     for article in corpus:
         body = article.body

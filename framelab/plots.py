@@ -46,6 +46,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from framelab.errors import FramelabError
+from framelab.validators import whole_number
 
 #: The Okabe–Ito palette (Okabe & Ito 2008): eight colours that people with the
 #: common forms of colour blindness can tell apart. Use them in this order.
@@ -193,8 +194,7 @@ def grey_levels(cmap: str = SEQUENTIAL, n: int = 5) -> list[float]:
     >>> [round(level, 2) for level in grey_levels("jet")]
     [0.04, 0.43, 0.85, 0.63, 0.11]
     """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 2:
-        raise PlotError(f"n should be a whole number of at least 2 (colours from one end to the other), not {n!r}.")
+    whole_number(n, "n", minimum=2, error=PlotError, meaning="colours from one end to the other")
     colormap = _colormap(cmap)
     return [float(_luminance(*colormap(k / (n - 1))[:3])) for k in range(n)]
 
@@ -294,8 +294,7 @@ def keyness_bars(
         raise PlotError(
             f"table lacks the column(s) {missing}: pass the output of framelab.compare.keyness or one_vs_rest."
         )
-    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
-        raise PlotError(f"top should be a whole number of at least 1 (words shown each way), not {top!r}.")
+    whole_number(top, "top", minimum=1, error=PlotError, meaning="words shown each way")
     rows = table
     if "article" in table.columns:
         articles = list(dict.fromkeys(table["article"].astype(str)))

@@ -25,6 +25,7 @@ attack's source can produce neither by accident.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import csv
 import hashlib
@@ -1275,10 +1276,8 @@ def snapshot_repository(root: Path = ROOT) -> dict[str, bytes]:
     """relative path -> bytes of every repository file (see :func:`repository_files`); missing files skipped."""
     found = {}
     for path in repository_files(root):
-        try:
+        with contextlib.suppress(OSError):
             found[str(path.relative_to(root))] = path.read_bytes()
-        except OSError:
-            pass
     return found
 
 
@@ -1312,10 +1311,8 @@ def kill_processes(pids: Iterable[int]) -> None:
     import signal
 
     for pid in pids:
-        try:
+        with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
 
 
 def written_traces(context: Context, places: Iterable[Path]) -> list[str]:

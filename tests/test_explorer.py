@@ -42,9 +42,9 @@ from framelab.explorer import (
     render_keyness,
     render_tellings,
     render_voices,
+    tellings,
     term_counts,
     term_hits,
-    tellings,
     voices_rows,
     word_changes,
 )
@@ -90,12 +90,12 @@ def bars_in(view: str) -> dict[str, float]:
 
 @pytest.mark.parametrize("bad", [42, {"000": "text"}, b"bytes", 3.5])
 def test_a_corpus_of_the_wrong_type_is_refused_in_words(bad) -> None:
-    with pytest.raises(ExplorerError, match="corpus should be a list of articles"):
+    with pytest.raises(ExplorerError, match="corpus must be a list of articles"):
         FramingExplorer(bad)
 
 
 def test_an_empty_corpus_is_refused_in_words() -> None:
-    with pytest.raises(ExplorerError, match="The corpus is empty"):
+    with pytest.raises(ExplorerError, match="corpus is empty"):
         FramingExplorer([])
 
 
@@ -105,7 +105,7 @@ def test_a_list_of_strings_is_refused_naming_the_item() -> None:
 
 
 def test_duplicate_ids_are_refused(corpus) -> None:
-    with pytest.raises(ExplorerError, match="000 more than once"):
+    with pytest.raises(ExplorerError, match="'000' more than once"):
         check_corpus([corpus[0], corpus[0]])
 
 

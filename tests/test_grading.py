@@ -30,7 +30,8 @@ if str(ROOT) not in sys.path:
 from tools import sample_class  # noqa: E402
 from tools.grading.cli import main  # noqa: E402
 from tools.grading.feedback import MANUAL_NOTE  # noqa: E402
-from tools.grading.gradebook import COLUMNS, rows as gradebook_rows, summary  # noqa: E402
+from tools.grading.gradebook import COLUMNS, summary  # noqa: E402
+from tools.grading.gradebook import rows as gradebook_rows  # noqa: E402
 from tools.grading.release import fingerprints, identify, load_release, plan, tampered  # noqa: E402
 from tools.grading.results import NotebookResult, TaskResult  # noqa: E402
 from tools.grading.submissions import collect  # noqa: E402

@@ -265,7 +265,7 @@ def test_manual_points_are_merged_and_the_file_is_never_rewritten(tmp_path: Path
     text = (
         "\ufeffstudent;chapter;task;points;comment\r\n"  # as a spreadsheet in French saves it
         "'=1+1;01-meet-the-corpus;task2-written;1,5;Clear, \"well argued\"\r\n"
-        f"Jose\u0301;01-meet-the-corpus;task2-written;2;\r\n"
+        "Jose\u0301;01-meet-the-corpus;task2-written;2;\r\n"
     )
     (tmp_path / MANUAL).write_bytes(text.encode("utf-8"))
     before = (tmp_path / MANUAL).read_bytes()
@@ -297,7 +297,7 @@ def test_manual_points_are_merged_and_the_file_is_never_rewritten(tmp_path: Path
 )
 def test_a_bad_manual_grade_is_reported_by_line_and_not_used(tmp_path: Path, line: str, words: str) -> None:
     (tmp_path / MANUAL).write_text(
-        "student,chapter,task,points,comment\nbo,{c},task2-written,,\n{line}\n".format(c=FIRST, line=line.format(c=FIRST)),
+        f"student,chapter,task,points,comment\nbo,{FIRST},task2-written,,\n{line.format(c=FIRST)}\n",
         encoding="utf-8",
     )
     results, notes = apply_manual_grades(tmp_path, [_result("ana"), _result("bo")])
@@ -356,7 +356,7 @@ def test_typed_points_are_appended_only_where_the_file_gives_none(tmp_path: Path
         "student,chapter,task,points,comment\r\n"
         f"ana,{FIRST},task2-written,1.5,kept\r\n"  # wins over the 2 typed into the gradebook
         f"=1+1,{FIRST},task2-written,,"  # no points yet, and no line end: the typed 0.5 is appended
-    ).encode("utf-8")
+    ).encode()
     (tmp_path / MANUAL).write_bytes(existing)
     results, notes = apply_manual_grades(tmp_path, [_result("ana"), _result("bo"), _result("=1+1")])
     after = (tmp_path / MANUAL).read_bytes()

@@ -123,7 +123,7 @@ def test_grey_levels_bad_input(bad, message) -> None:
 
 @pytest.mark.parametrize("n", [1, 0, 2.5, True, "5"])
 def test_grey_levels_needs_at_least_two_colours(n) -> None:
-    with pytest.raises(PlotError, match="n should be a whole number of at least 2"):
+    with pytest.raises(PlotError, match="n must be a whole number of at least 2"):
         grey_levels("cividis", n)
 
 
@@ -233,9 +233,9 @@ def test_keyness_bars_draws_only_the_side_that_exists() -> None:
         ({"table": {"term": ["a"]}}, "table should be a keyness DataFrame"),
         ({"measure": "pmi"}, "measure should be 'log_ratio', 'g2' or 'log_odds_z'"),
         ({"table": pd.DataFrame({"word": ["a"], "log_ratio": [1.0]})}, r"table lacks the column\(s\) \['term'\]"),
-        ({"top": 0}, "top should be a whole number of at least 1"),
-        ({"top": 2.5}, "top should be a whole number"),
-        ({"top": True}, "top should be a whole number"),
+        ({"top": 0}, "top must be a whole number of at least 1"),
+        ({"top": 2.5}, "top must be a whole number"),
+        ({"top": True}, "top must be a whole number"),
         ({"article": None}, "table holds 2 articles .*choose one with article="),
         ({"article": "009"}, "article '009' is not in the table; it holds A, B"),
         ({"table": pd.DataFrame({"term": [], "log_ratio": []})}, "table is empty"),
@@ -314,7 +314,7 @@ def test_term_positions_run_from_zero_to_one(tokens) -> None:
     article = tokens["003"]
     found = term_positions(article, "troops")
     assert len(found) == Counter(article)["troops"] == 10
-    assert found == sorted(found) and 0.0 <= found[0] and found[-1] <= 1.0
+    assert found == sorted(found) and found[0] >= 0.0 and found[-1] <= 1.0
     assert found == [i / (len(article) - 1) for i, t in enumerate(article) if t == "troops"]
 
 

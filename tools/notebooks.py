@@ -33,7 +33,6 @@ import copy
 import json
 import sys
 from pathlib import Path
-from typing import Union
 
 import nbformat
 from nbformat import NotebookNode
@@ -72,7 +71,7 @@ def _first_error(nb: NotebookNode) -> tuple[int, NotebookNode, NotebookNode] | N
 
 
 def execute(
-    notebook: Union[Path, str, NotebookNode],
+    notebook: Path | str | NotebookNode,
     cwd: Path | str | None = None,
     *,
     allow_errors: bool = False,

@@ -130,10 +130,8 @@ class Server:
             for pid in [p for p in members if p != leader] or [leader]:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGTERM)
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                pass
         with contextlib.suppress(ProcessLookupError):
             os.killpg(leader, signal.SIGKILL)  # anything left in the group
         self.process.wait(timeout=10)

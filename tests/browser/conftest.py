@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
+
 from .browser_support import (
     CHROMIUM,
     CHROMIUM_ARGS,

@@ -15,8 +15,9 @@ import urllib.request
 import warnings
 from collections.abc import Iterator
 
-from .browser_support import ROOT, Server, non_loopback
 from playwright.sync_api import Page, expect
+
+from .browser_support import ROOT, Server, non_loopback
 
 KERNEL_TIMEOUT = 60  # seconds for a kernel to start on a busy 2-core machine
 RUN_ALL_TIMEOUT = 90  # seconds for a whole chapter; each runs in a few seconds

@@ -12,13 +12,14 @@ from .browser_support import ROOT, require_browser, save_screenshot
 
 require_browser()  # skips (or fails under CI=true) before Playwright is imported
 
-import framelab  # noqa: E402
-from .explorer_ui import use_the_explorer  # noqa: E402
-from .lab_driver import notebook_page, run_all_cells  # noqa: E402
 from nbformat import read as read_notebook  # noqa: E402
 from nltk.tokenize import NLTKWordTokenizer, wordpunct_tokenize  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
 
+import framelab  # noqa: E402
+
+from .explorer_ui import use_the_explorer  # noqa: E402
+from .lab_driver import notebook_page, run_all_cells  # noqa: E402
 
 CHAPTER_02 = "notebooks/02-tokenizing.ipynb"
 CHAPTER_09 = "notebooks/09-framing-explorer.ipynb"

@@ -11,9 +11,9 @@ from .browser_support import non_loopback, require_browser, save_screenshot
 
 require_browser()  # skips (or fails under CI=true) before Playwright is imported
 
-from .explorer_ui import use_the_explorer  # noqa: E402
 from playwright.sync_api import expect  # noqa: E402
 
+from .explorer_ui import use_the_explorer  # noqa: E402
 
 VOILA_TIMEOUT = 90_000  # ms: Voilà starts a kernel and runs the notebook before it shows it
 

@@ -13,8 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from tools.grading.grader import TIMEOUT, WORKERS, grade
 from tools.grading.gradebook import summary
+from tools.grading.grader import TIMEOUT, WORKERS, grade
 from tools.grading.results import GradingError
 from tools.grading.sandbox import GIB
 

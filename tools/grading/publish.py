@@ -60,7 +60,7 @@ def lock(output: Path) -> Iterator[Path]:
     if output in _HELD:
         yield path
         return
-    handle = open(path, "a+", encoding="utf-8")  # never truncated before the lock is ours: it names the holder
+    handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 (closed in finally below) never truncated before the lock is ours: it names the holder
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -33,6 +33,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import os
 import resource
 import select
@@ -348,10 +349,8 @@ class Sandbox:
             except OSError:
                 pass
         self.leftovers = [self._describe(pid) for pid in tree if pid != runner and pid not in helpers and self._alive(pid)]
-        try:
+        with contextlib.suppress(OSError):
             os.write(self._requests, wire.dumps({"op": "exit"}))
-        except OSError:
-            pass
         self.kill()
 
     @staticmethod
@@ -367,19 +366,13 @@ class Sandbox:
         if self.process is None:
             return
         for pid in [self.process.pid, *self._tree()]:
-            try:
+            with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
-        try:
+        with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            pass
         for fd in (self._requests, self._replies):
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
         self.process = None
         if self.work is not None:
             shutil.rmtree(self.work, ignore_errors=True)
