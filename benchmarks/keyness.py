@@ -25,6 +25,11 @@ untimed run (numpy reports its arrays to tracemalloc); "peak RSS" is the
 whole process's peak resident set size from ``resource.getrusage``
 (``ru_maxrss``), interpreter and libraries included.
 
+Correctness at scale: after timing, each size's one-vs-rest table is checked
+for the property of issue 11 (the sign of ``log_ratio`` equals the sign of the
+exact rate difference, target minus reference, on every row); the count of
+rows that disagree is printed and should be 0.
+
 Timings are informational: the exit status is 0 unless something raises.
 """
 
@@ -82,6 +87,22 @@ def workload(counts: dict[str, Counter]) -> tuple[int, int]:
     table = one_vs_rest(counts)
     similarity = similarity_matrix(counts, method="cosine")
     return len(table), similarity.shape[0]
+
+
+def log_ratio_sign_disagreements(counts: dict[str, Counter]) -> int:
+    """Rows of ``one_vs_rest(counts)`` whose log ratio has another sign than target rate - reference rate.
+
+    The rate difference's sign is that of a * n_reference - b * n_target, exact in
+    integers (numpy int64), so the check does not depend on floating-point rounding.
+    """
+    table = one_vs_rest(counts)
+    sizes = {label: sum(c.values()) for label, c in counts.items()}
+    n_target = table["article"].map(sizes).to_numpy(dtype=np.int64)
+    n_reference = sum(sizes.values()) - n_target
+    a = table["count_target"].to_numpy(dtype=np.int64)
+    b = table["count_reference"].to_numpy(dtype=np.int64)
+    expected = np.sign(a * n_reference - b * n_target)
+    return int(np.count_nonzero(np.sign(table["log_ratio"].to_numpy()) != expected))
 
 
 def median_seconds(function: Callable[[], object], repeats: int = REPEATS) -> float:
@@ -147,12 +168,13 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print("-" * len(header))
     results = []
+    disagreements = []
     for n in options.sizes:
         tokens = synthetic_corpus(n, vocabulary, shares)
         counts = {label: Counter(words) for label, words in tokens.items()}
         rows, _ = workload(counts)  # warm-up, and the size of the result
-        seconds = median_seconds(lambda: workload(counts), options.repeat)
-        peak = traced_peak_mib(lambda: workload(counts))
+        seconds = median_seconds(lambda counts=counts: workload(counts), options.repeat)
+        peak = traced_peak_mib(lambda counts=counts: workload(counts))
         naive = None if options.no_naive else naive_tfidf_estimate(tokens)
         terms = len({word for words in tokens.values() for word in words})
         naive_text = "—" if naive is None else f"{naive:,.1f}"
@@ -160,12 +182,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{n:>8,}  {sum(map(len, tokens.values())):>8,}  {terms:>5}  {rows:>12,}  {seconds:>12.3f}  "
               f"{peak:>15.1f}  {naive_text:>25}  {speed_up:>8}")
         results.append((n, seconds))
+        disagreements.append((n, rows, log_ratio_sign_disagreements(counts)))
 
     rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     print(f"\nPeak RSS of this process (resource.getrusage ru_maxrss, everything included): {rss_mib:,.0f} MiB")
     print("'NLTK tf_idf loop' is an EXTRAPOLATION, not a full run: TextCollection.idf timed on "
           f"{NAIVE_TERMS} random terms and TextCollection.tf on every term of {NAIVE_ARTICLES} articles "
           "(nltk.Text objects), scaled to every (article, term) pair; it leaves out the cosine step.")
+    for n, rows, wrong in disagreements:
+        print(f"Log ratio sign (issue 11): {wrong:,} of {rows:,} one-vs-rest rows at {n:,} articles point "
+              "against the rates" + (" — OK" if wrong == 0 else " — WRONG"))
     for n, seconds in results:
         if n == 1000:
             verdict = "within" if seconds <= BUDGET else "OVER"

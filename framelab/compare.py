@@ -18,9 +18,27 @@ term (``a`` = the term in the target, ``b`` = the term in the reference,
   on the same table), signed: positive when the term is relatively more
   frequent in the target, negative when less. ``p_value`` is its chi-squared
   tail with 1 degree of freedom, ``erfc(sqrt(G²/2))``.
-* ``log_ratio``: the effect size log2 of the ratio of relative frequencies,
-  with :data:`SMOOTHING` (0.5) added to both counts so a zero count does not
-  give an infinite value (Hardie 2014).
+* ``log_ratio``: the effect size, log2 of the ratio of the two relative
+  frequencies, each smoothed by adding the same constant to the *relative
+  frequency* (not to the count):
+  ``log2((per_1000_target + N) / (per_1000_reference + N))`` with
+  N = ``smoothing`` per 1,000 tokens (:data:`SMOOTHING`, 1.0 by default).
+  This is Kilgarriff's "simple maths" keyness score, (fpm_focus + N) /
+  (fpm_ref + N), taken to base-2 logarithms: A. Kilgarriff (2009), "Simple
+  maths for keywords", in M. Mahlberg, V. González-Díaz & C. Smith (eds.),
+  *Proceedings of the Corpus Linguistics Conference CL2009*, University of
+  Liverpool (online proceedings, unpaginated) — among the "four problems with
+  keyword lists" he discusses, his remedy for a word absent from one corpus
+  (no division by zero): add N to both normalised frequencies, which he
+  states in words per million (our N of 1 per 1,000 is his N = 1,000).
+  Because the same N is added to both rates, log_ratio > 0 exactly when the
+  target's rate is higher, < 0 when lower and 0 when the rates are equal,
+  whatever the sizes of target and reference. Adding 0.5 to the raw *counts*
+  instead (the formula used here before issue 11) or replacing only a zero
+  count by 0.5 (Hardie 2014, "Log Ratio — an informal introduction", CASS)
+  does not keep that promise when the sizes differ: 0 uses in 100 tokens
+  against 1 use in 500 scores +0.74 and +1.32 those ways although the
+  target's rate is lower (see the example below).
 * ``log_odds_z``: the log-odds ratio with an informative Dirichlet prior,
   divided by its standard deviation (Monroe, Colaresi & Quinn 2008,
   "Fightin' Words", eqs. 16 and 18-20); the prior of each term is its pooled
@@ -31,9 +49,16 @@ term (``a`` = the term in the target, ``b`` = the term in the reference,
 >>> table = keyness(a, b)
 >>> table[["term", "count_target", "count_reference", "g2", "log_ratio"]].round(2)
      term  count_target  count_reference     g2  log_ratio
-0  troops            30               10  12.97       1.54
+0  troops            30               10  12.97       1.58
 1     the            65               65   0.00       0.00
-2    nato             5               25 -16.91      -2.21
+2    nato             5               25 -16.91      -2.30
+
+A word absent from a short target and used once in a long reference points
+the same way on every measure (rates 0 and 2 per 1,000: log2(1/3)):
+
+>>> row = keyness({"other": 100}, {"w": 1, "other": 499}, terms=["w"]).iloc[0]
+>>> [round(float(row[name]), 3) for name in ("g2", "log_ratio", "log_odds_z")]
+[-0.365, -1.585, -0.197]
 """
 
 from __future__ import annotations
@@ -41,17 +66,28 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import chain
 from dataclasses import dataclass
-from typing import Union
+from itertools import chain
 
 import numpy as np
 import pandas as pd
 
 from framelab.errors import FramelabError
 
-#: Added to both counts of a term before the log ratio, so zero counts stay finite.
-SMOOTHING = 0.5
+#: N of the log ratio, in tokens **per 1,000**: added to both relative frequencies
+#: (``per_1000_target`` and ``per_1000_reference``) before their ratio, so a zero
+#: count gives a finite value and the sign always follows the rates (Kilgarriff
+#: 2009, "Simple maths for keywords", Proceedings of CL2009: the add-N score
+#: (fpm_focus + N) / (fpm_ref + N); his N is per million, so ours is his N = 1,000).
+#: Why 1 per 1,000: the articles this collection compares have 400-800 tokens,
+#: so one use is 1.2-2.5 per 1,000 and a difference smaller than about 1 per
+#: 1,000 cannot be seen in them; N at that resolution keeps a single use (against
+#: none) from counting as a huge effect (Kilgarriff: a larger N favours commoner
+#: words, a smaller N rarer ones). For corpora of millions of words pass a
+#: smaller N, e.g. ``smoothing=0.001`` (N = 1 per million, Sketch Engine's default).
+SMOOTHING = 1.0
+#: Relative frequencies are given per this many tokens (the unit of ``smoothing``).
+PER = 1000
 #: A term whose smallest expected count (target or reference) is below this has thin evidence.
 MIN_EXPECTED = 5.0
 #: Columns of :func:`keyness` (``one_vs_rest`` adds ``article`` in front).
@@ -69,7 +105,7 @@ KEYNESS_COLUMNS = (
 )
 
 #: One document: word counts or the list of its word tokens.
-Document = Union[Mapping[str, int], Sequence[str]]
+Document = Mapping[str, int] | Sequence[str]
 
 
 class CompareError(FramelabError):
@@ -283,6 +319,26 @@ def _erfc(values: np.ndarray) -> np.ndarray:
     return np.fromiter(map(math.erfc, flat.tolist()), dtype=float, count=flat.size).reshape(np.shape(values))
 
 
+def _log_ratio(
+    cross: np.ndarray, sizes: np.ndarray, per_target: np.ndarray, per_reference: np.ndarray, smoothing: float
+) -> np.ndarray:
+    """log2((rate_target + N) / (rate_reference + N)), rates per 1,000 tokens, N = ``smoothing``.
+
+    ``cross`` = a * n_reference - b * n_target and ``sizes`` = n_target *
+    n_reference, so rate_target - rate_reference = cross * 1000 / sizes. Whole
+    numbers below 2**53 are exact in float64, so ``cross`` has the exact sign of
+    the rate difference (0 exactly when the rates are equal). Near a ratio of 1
+    the value is computed as log1p(difference / (rate_reference + N)), which
+    keeps that sign even where the two smoothed rates round to the same float;
+    far from 1 the plain quotient is exact enough and its sign is not in doubt.
+    """
+    ratio_minus_one = cross * (PER / sizes) / (per_reference + smoothing)
+    near_one = np.abs(ratio_minus_one) < 0.5
+    close = np.log1p(np.where(near_one, ratio_minus_one, 0.0)) / math.log(2)
+    far = np.log2(per_target + smoothing) - np.log2(per_reference + smoothing)
+    return np.where(near_one, close, far)
+
+
 def _keyness_arrays(
     a: np.ndarray,
     b: np.ndarray,
@@ -305,9 +361,10 @@ def _keyness_arrays(
     g2 = 2 * (_x_log_x_over(a, e_a) + _x_log_x_over(b, e_b) + _x_log_x_over(c, e_c) + _x_log_x_over(d, e_d))
     g2 = np.maximum(g2, 0.0)  # rounding can leave -1e-13 where the proportions are equal
     p_value = _erfc(np.sqrt(g2 / 2))
-    g2 = np.sign(a * n_reference - b * n_target) * g2
+    g2 = np.sign(a * n_reference - b * n_target) * g2  # exact: whole numbers below 2**53
 
-    log_ratio = np.log2((a + smoothing) / n_target) - np.log2((b + smoothing) / n_reference)
+    per_target, per_reference = a * PER / n_target, b * PER / n_reference
+    log_ratio = _log_ratio(a * n_reference - b * n_target, n_target * n_reference, per_target, per_reference, smoothing)
 
     alpha = prior_scale * term_total  # the term's prior count, alpha_w
     alpha_0 = prior_scale * total  # the sum of all priors, alpha_0
@@ -316,8 +373,8 @@ def _keyness_arrays(
     )
     log_odds_z = delta / np.sqrt(1 / (a + alpha) + 1 / (b + alpha))
     return {
-        "per_1000_target": a * 1000 / n_target,
-        "per_1000_reference": b * 1000 / n_reference,
+        "per_1000_target": per_target,
+        "per_1000_reference": per_reference,
         "g2": g2 + 0.0,  # + 0.0 turns -0.0 into 0.0
         "log_ratio": log_ratio + 0.0,
         "log_odds_z": log_odds_z + 0.0,
@@ -332,9 +389,9 @@ def _check_options(min_freq: int, smoothing: float, prior_scale: float, min_expe
             f"min_freq should be a whole number of at least 1 (the fewest uses, target and reference "
             f"together, a term needs to be listed), not {min_freq!r}."
         )
-    for name, value in (("smoothing", smoothing), ("prior_scale", prior_scale)):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
-            raise CompareError(f"{name} should be a positive number, not {value!r}.")
+    for name, value, unit in (("smoothing", smoothing, " (per 1,000 tokens, e.g. 1.0)"), ("prior_scale", prior_scale, "")):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
+            raise CompareError(f"{name} should be a positive, finite number{unit}, not {value!r}.")
     if isinstance(min_expected, bool) or not isinstance(min_expected, (int, float)) or not min_expected >= 0:
         raise CompareError(f"min_expected should be a number of 0 or more, not {min_expected!r}.")
 
@@ -429,14 +486,16 @@ def keyness(
     * ``thin_evidence`` is True when the term's smaller expected count is below
       ``min_expected`` (5 by default, the usual rule of thumb for G²'s p-value),
       or its total is below ``min_freq``: read its scores with caution.
-    * ``smoothing``: added to both counts before the log ratio.
+    * ``smoothing``: N of the log ratio, in tokens per 1,000, added to both
+      relative frequencies before their ratio (:data:`SMOOTHING`, Kilgarriff
+      2009); larger values favour frequent words, smaller values rare ones.
     * ``prior_scale``: the Dirichlet prior of a term is ``prior_scale`` times
       its pooled count; larger values shrink the log-odds of rare words harder.
 
     >>> table = keyness({"troops": 30, "nato": 5, "the": 65}, {"troops": 10, "nato": 25, "the": 65}, terms=["nato"])
     >>> row = table.iloc[0]
     >>> [round(float(row[name]), 3) for name in ("g2", "log_ratio", "log_odds_z")]
-    [-16.914, -2.213, -2.453]
+    [-16.914, -2.299, -2.453]
     >>> f"{row.p_value:.1e}", bool(row.thin_evidence)
     ('3.9e-05', False)
     """

@@ -1,4 +1,5 @@
-"""Comparing vocabularies: keyness against NLTK and the paper's formula, symmetry, similarity, bad input."""
+"""Comparing vocabularies: keyness against NLTK and the papers' formulas, the sign of the log ratio, symmetry,
+similarity, bad input."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import math
 import random
 import warnings
 from collections import Counter
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -15,6 +17,7 @@ from nltk.text import TextCollection
 
 from framelab.compare import (
     KEYNESS_COLUMNS,
+    SMOOTHING,
     CompareError,
     EmptyArticleError,
     TooFewArticlesError,
@@ -87,18 +90,193 @@ def test_g2_sign_and_p_value() -> None:
     equal = row(keyness(*two_by_two(10, 20, 100, 200)), "w")
     assert (equal.g2, equal.p_value) == (0.0, 1.0)
     assert equal.log_odds_z == pytest.approx(0.0, abs=1e-12)  # ln(40/360) - ln(50/450) = 0
-    # The smoothing constant nudges the log ratio of equal proportions off zero when the sizes differ.
-    assert equal.log_ratio == pytest.approx(math.log2((10.5 / 100) / (20.5 / 200)))
+    # Equal rates (100 per 1,000 on both sides) in texts of different sizes: the log ratio is exactly 0.
+    # (Adding 0.5 to the counts, as before issue 11, gave log2(10.5/100 / (20.5/200)) = +0.035 here.)
+    assert equal.log_ratio == 0.0
+
+
+# --- the log ratio points the way the rates do (issue 11, item 1) -------------------
+
+
+def rate_sign(a: int, b: int, n_target: int, n_reference: int) -> int:
+    """sign(a / n_target - b / n_reference), computed exactly with fractions."""
+    difference = Fraction(int(a), int(n_target)) - Fraction(int(b), int(n_reference))
+    return (difference > 0) - (difference < 0)
+
+
+def sign_disagreements(table: pd.DataFrame, sizes: dict[str, tuple[int, int]], column: str = "log_ratio") -> list:
+    """Rows whose ``column`` has another sign than the exact rate difference (target minus reference).
+
+    ``sizes`` maps each ``article`` (or "" for a keyness table) to (n_target, n_reference).
+    """
+    wrong = []
+    articles = table["article"] if "article" in table else [""] * len(table)
+    for article, term, a, b, value in zip(articles, table.term, table.count_target, table.count_reference, table[column]):
+        expected = rate_sign(a, b, *sizes[article])
+        if (value > 0) - (value < 0) != expected:
+            wrong.append((article, term, int(a), int(b), float(value), expected))
+    return wrong
+
+
+def old_log_ratio(table: pd.DataFrame, sizes: dict[str, tuple[int, int]]) -> pd.Series:
+    """The formula used before issue 11: 0.5 added to the raw counts. Kept to show the check can fail."""
+    articles = table["article"] if "article" in table else pd.Series([""] * len(table), index=table.index)
+    n_t = articles.map(lambda article: sizes[article][0])
+    n_r = articles.map(lambda article: sizes[article][1])
+    return np.log2((table.count_target + 0.5) / n_t) - np.log2((table.count_reference + 0.5) / n_r)
+
+
+def test_the_issue_example_points_the_way_of_the_rates() -> None:
+    # 0 uses in 100 tokens against 1 use in 500: the target's rate (0) is lower than the reference's (2 per 1,000).
+    table = keyness({"other": 100}, {"w": 1, "other": 499}, terms=["w"])
+    result = row(table, "w")
+    assert result.log_ratio == pytest.approx(math.log2((0 + 1) / (2 + 1)), rel=1e-12)  # -1.585
+    assert result.log_ratio < 0 and result.g2 < 0 and result.log_odds_z < 0
+    assert sign_disagreements(table, {"": (100, 500)}) == []
+    # The old formula (+0.5 on the counts) gave +0.737 here, and the checker catches it.
+    assert old_log_ratio(table, {"": (100, 500)}).iloc[0] == pytest.approx(0.737, abs=1e-3)
+    assert len(sign_disagreements(table.assign(log_ratio=old_log_ratio(table, {"": (100, 500)})), {"": (100, 500)})) == 1
+
+
+def test_log_ratio_sign_on_one_vs_rest_over_the_five_articles(counts) -> None:
+    table = one_vs_rest(counts)
+    grand_total = sum(sum(c.values()) for c in counts.values())
+    sizes = {label: (sum(c.values()), grand_total - sum(c.values())) for label, c in counts.items()}
+    assert len(table) > 3000
+    assert sign_disagreements(table, sizes) == []
+    assert np.isfinite(table.log_ratio).all()
+    # The same rows with the old formula disagreed on about 1,600 of them (mostly words absent from the target).
+    old = sign_disagreements(table.assign(log_ratio=old_log_ratio(table, sizes)), sizes)
+    assert len(old) > 1000
+    # Both directions occur, and log ratio agrees in sign with the signed G² wherever G² is not 0.
+    assert (table.log_ratio > 0).sum() > 500 and (table.log_ratio < 0).sum() > 500
+    nonzero = table[table.g2 != 0]
+    assert (np.sign(nonzero.log_ratio) == np.sign(nonzero.g2)).all()
+
+
+def random_tables(rng: np.random.Generator) -> tuple[dict[str, Counter], dict[str, Counter]]:
+    """Target and reference with zero counts, very unequal sizes, and some terms at exactly equal rates.
+
+    The reference is ``m`` times the target's size; the "tied" terms have b = m * a (equal rates), the
+    others are drawn independently (many zeros), and the reference's filler makes its size exactly m x.
+    """
+    vocabulary = [f"w{i}" for i in range(int(rng.integers(2, 40)))]
+    m = int(rng.choice([1, 2, 3, 7, 50, 1000, 100_000]))
+    tied = rng.random(len(vocabulary)) < 0.3
+    target, reference = Counter(), Counter()
+    for word, is_tied in zip(vocabulary, tied):
+        a = int(rng.choice([0, 0, 1, 2, 5, int(rng.integers(0, 200))]))
+        target[word] = a
+        if is_tied:
+            reference[word] = m * a
+    target["filler_t"] = int(rng.integers(1, 500))
+    free = [word for word, is_tied in zip(vocabulary, tied) if not is_tied] + ["filler_r"]
+    remaining = m * sum(target.values()) - sum(reference.values())
+    shares = rng.dirichlet(np.full(len(free), 0.3))
+    for word, count in zip(free, rng.multinomial(remaining, shares)):
+        reference[word] += int(count)
+    if rng.random() < 0.5:  # swap sides: a huge target against a small reference too
+        target, reference = reference, target
+    return +target, +reference  # + drops zero counts, like a Counter of tokens
+
+
+def test_log_ratio_sign_on_many_random_tables() -> None:
+    rng = np.random.default_rng(11)
+    seen = Counter()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for trial in range(400):
+            target, reference = random_tables(rng)
+            if len(set(target) | set(reference)) < 2:
+                continue
+            smoothing = float(rng.choice([SMOOTHING, 0.001, 0.5, 100.0]))
+            table = keyness(target, reference, smoothing=smoothing)
+            sizes = {"": (sum(target.values()), sum(reference.values()))}
+            assert np.isfinite(table.log_ratio).all(), trial
+            assert sign_disagreements(table, sizes) == [], (trial, smoothing)
+            seen.update(np.sign(table.log_ratio).astype(int).tolist())
+            seen["old formula wrong"] += len(sign_disagreements(table.assign(log_ratio=old_log_ratio(table, sizes)), sizes))
+            seen["unequal sizes"] += max(sizes[""]) >= 1000 * min(sizes[""])
+    # The tables covered every case the property is about, and would have caught the old formula.
+    assert seen[1] > 1000 and seen[-1] > 1000 and seen[0] > 300, seen
+    assert seen["unequal sizes"] > 50 and seen["old formula wrong"] > 100, seen
+
+
+def test_log_ratio_sign_on_random_one_vs_rest() -> None:
+    rng = np.random.default_rng(2022)
+    for trial in range(60):
+        corpus = {}
+        for k in range(int(rng.integers(2, 7))):
+            scale = int(rng.choice([1, 10, 1000]))
+            size = int(rng.integers(1, 300)) * scale
+            weights = rng.dirichlet(np.full(25, 0.2))
+            corpus[f"d{k}"] = +Counter({f"w{i}": int(c) for i, c in enumerate(rng.multinomial(size, weights))})
+        if len(set().union(*corpus.values())) < 2:
+            continue
+        table = one_vs_rest(corpus)
+        grand_total = sum(sum(c.values()) for c in corpus.values())
+        sizes = {label: (sum(c.values()), grand_total - sum(c.values())) for label, c in corpus.items()}
+        assert np.isfinite(table.log_ratio).all(), trial
+        assert sign_disagreements(table, sizes) == [], trial
+
+
+def test_log_ratio_keeps_its_sign_where_the_rates_differ_by_less_than_rounding() -> None:
+    # 1 use in 4,000,000,001 tokens against 1 in 4,000,000,000: the smoothed rates 1.00000000025 per 1,000
+    # round to the same float, so log2 of their quotient is 0.0; the log ratio must still be negative.
+    n = 4_000_000_001
+    table = keyness({"w": 1, "other": n - 1}, {"w": 1, "other": n - 2}, terms=["w"])
+    assert math.log2((1000 / n + 1) / (1000 / (n - 1) + 1)) == 0.0
+    assert row(table, "w").log_ratio < 0
+    assert sign_disagreements(table, {"": (n, n - 1)}) == []
+    tiny = keyness({"w": 0, "x": 3}, {"w": 2, "x": 1}, smoothing=1e-12)  # a tiny N: zeros stay finite
+    assert np.isfinite(tiny.log_ratio).all() and row(tiny, "w").log_ratio < -30
+
+
+def test_log_ratio_ranking_on_equal_sizes_follows_the_counts() -> None:
+    # Equal sizes, both counts non-zero: the rate difference has the sign of a - b, so sorting by log ratio
+    # puts every a > b word above every a = b word above every a < b word; and a word with at least as many
+    # uses in the target and at most as many in the reference never ranks lower.
+    rng = np.random.default_rng(5)
+    for trial in range(50):
+        words_ = [f"w{i}" for i in range(30)]
+        a = rng.integers(1, 30, size=30)
+        b = np.where(rng.random(30) < 0.2, a, rng.integers(1, 30, size=30))
+        size = max(int(a.sum()), int(b.sum())) + int(rng.integers(1, 5000))
+        target = {w: int(x) for w, x in zip(words_, a)} | {"other_t": size - int(a.sum())}
+        reference = {w: int(x) for w, x in zip(words_, b)} | {"other_r": size - int(b.sum())}
+        table = keyness(target, reference, smoothing=float(rng.choice([0.01, 1.0, 50.0])), terms=words_)
+        assert np.isfinite(table.log_ratio).all()
+        ranked = table.sort_values(["log_ratio", "term"], ascending=[False, True], kind="stable")
+        direction = np.sign(ranked.count_target - ranked.count_reference).to_numpy()
+        assert (np.diff(direction) <= 0).all(), trial
+        assert (ranked.log_ratio[direction == 0] == 0).all()
+        # every pair (i, j): i dominates j when a_i >= a_j and b_i <= b_j
+        x_a, x_b, x_lr = (table[c].to_numpy()[:, None] for c in ("count_target", "count_reference", "log_ratio"))
+        y_a, y_b, y_lr = x_a.T, x_b.T, x_lr.T
+        dominates = (x_a >= y_a) & (x_b <= y_b)
+        strictly = dominates & ((x_a > y_a) | (x_b < y_b))
+        assert dominates.sum() > len(table), trial  # the diagonal and more
+        assert (x_lr >= y_lr)[dominates].all(), trial
+        assert (x_lr > y_lr)[strictly].all(), trial
 
 
 # --- log ratio and log-odds z by hand ------------------------------------------
 
 
 def test_log_ratio_by_hand() -> None:
+    # Kilgarriff (2009): N added to both relative frequencies. 3 in 100 = 30 per 1,000, 0 in 200 = 0 per 1,000:
+    #   N = 1 per 1,000 (the default): log2((30 + 1) / (0 + 1)) = log2(31)
+    #   N = 0.5 per 1,000:             log2((30 + 0.5) / (0 + 0.5)) = log2(61)
     result = row(keyness(*two_by_two(3, 0, 100, 200)), "w")
-    # log2 of ((3 + 0.5) / 100) / ((0 + 0.5) / 200) = log2(0.035 / 0.0025) = log2(14)
-    assert result.log_ratio == pytest.approx(math.log2(14))
+    assert SMOOTHING == 1.0
     assert result.per_1000_target == 30.0 and result.per_1000_reference == 0.0
+    assert result.log_ratio == pytest.approx(math.log2(31), rel=1e-12)
+    half = row(keyness(*two_by_two(3, 0, 100, 200), smoothing=0.5), "w")
+    assert half.log_ratio == pytest.approx(math.log2(61), rel=1e-12)
+    # 1 in 508 against 41 in 2,187 ("us" in 004 against the rest): (1.9685 + 1) / (18.7471 + 1)
+    us = row(keyness({"us": 1, "other": 507}, {"us": 41, "other": 2146}), "us")
+    assert us.log_ratio == pytest.approx(math.log2((1000 / 508 + 1) / (41000 / 2187 + 1)), rel=1e-12)
+    assert us.log_ratio == pytest.approx(-2.7338, abs=1e-4)
 
 
 def test_log_odds_z_matches_the_paper_by_hand() -> None:
@@ -241,7 +419,7 @@ def test_no_warnings_and_no_nan_on_edge_cases() -> None:
 # --- vectorised vs a simple loop ----------------------------------------------------
 
 
-def loop_keyness(target: dict, reference: dict, smoothing: float = 0.5, prior_scale: float = 1.0) -> dict:
+def loop_keyness(target: dict, reference: dict, smoothing: float = 1.0, prior_scale: float = 1.0) -> dict:
     """The formulas one term at a time, with math only."""
     n_t, n_r = sum(target.values()), sum(reference.values())
     n = n_t + n_r
@@ -257,7 +435,7 @@ def loop_keyness(target: dict, reference: dict, smoothing: float = 0.5, prior_sc
         delta = math.log((a + alpha) / (n_t + alpha_0 - a - alpha)) - math.log((b + alpha) / (n_r + alpha_0 - b - alpha))
         result[term] = {
             "g2": sign * g2,
-            "log_ratio": math.log2(((a + smoothing) / n_t) / ((b + smoothing) / n_r)),
+            "log_ratio": math.log2((a * 1000 / n_t + smoothing) / (b * 1000 / n_r + smoothing)),
             "log_odds_z": delta / math.sqrt(1 / (a + alpha) + 1 / (b + alpha)),
             "p_value": math.erfc(math.sqrt(g2 / 2)),
         }
@@ -312,6 +490,10 @@ def test_errors_are_framelab_errors() -> None:
         (lambda c: keyness(c["000"], c["003"], min_freq=-2), CompareError, "min_freq"),
         (lambda c: one_vs_rest(c, min_freq=2.5), CompareError, "min_freq"),
         (lambda c: keyness(c["000"], c["003"], prior_scale=0), CompareError, "prior_scale"),
+        (lambda c: keyness(c["000"], c["003"], smoothing=0), CompareError, "smoothing should be a positive"),
+        (lambda c: one_vs_rest(c, smoothing=-1.0), CompareError, "per 1,000 tokens"),
+        (lambda c: keyness(c["000"], c["003"], smoothing=math.inf), CompareError, "finite"),
+        (lambda c: keyness(c["000"], c["003"], smoothing=True), CompareError, "smoothing"),
         (lambda c: keyness("US troops move", c["003"]), CompareError, "one string"),
         (lambda c: keyness({"troops": -1, "us": 3}, c["003"]), CompareError, "'troops' is -1"),
         (lambda c: keyness({"troops": 1.5, "us": 3}, c["003"]), CompareError, "whole numbers"),
