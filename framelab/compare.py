@@ -73,6 +73,7 @@ import numpy as np
 import pandas as pd
 
 from framelab.errors import FramelabError
+from framelab.validators import number, whole_number
 
 #: N of the log ratio, in tokens **per 1,000**: added to both relative frequencies
 #: (``per_1000_target`` and ``per_1000_reference``) before their ratio, so a zero
@@ -264,8 +265,7 @@ def relative_frequency(counts: Document, per: float = 1000) -> dict[str, float]:
     >>> relative_frequency(["us", "troops", "us", "nato"])
     {'us': 500.0, 'troops': 250.0, 'nato': 250.0}
     """
-    if isinstance(per, bool) or not isinstance(per, (int, float)) or not per > 0:
-        raise CompareError(f"per should be a positive number such as 1000, not {per!r}.")
+    number(per, "per", above=0, error=CompareError, meaning="tokens, e.g. 1000")
     checked = _as_counts(counts, "counts")
     values = _check_counts(checked, "counts")
     total = values.sum()
@@ -384,16 +384,16 @@ def _keyness_arrays(
 
 
 def _check_options(min_freq: int, smoothing: float, prior_scale: float, min_expected: float) -> None:
-    if isinstance(min_freq, bool) or not isinstance(min_freq, (int, np.integer)) or min_freq < 1:
-        raise CompareError(
-            f"min_freq should be a whole number of at least 1 (the fewest uses, target and reference "
-            f"together, a term needs to be listed), not {min_freq!r}."
-        )
-    for name, value, unit in (("smoothing", smoothing, " (per 1,000 tokens, e.g. 1.0)"), ("prior_scale", prior_scale, "")):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
-            raise CompareError(f"{name} should be a positive, finite number{unit}, not {value!r}.")
-    if isinstance(min_expected, bool) or not isinstance(min_expected, (int, float)) or not min_expected >= 0:
-        raise CompareError(f"min_expected should be a number of 0 or more, not {min_expected!r}.")
+    whole_number(
+        min_freq,
+        "min_freq",
+        minimum=1,
+        error=CompareError,
+        meaning="the fewest uses, target and reference together, a term needs to be listed",
+    )
+    number(smoothing, "smoothing", above=0, error=CompareError, meaning="per 1,000 tokens, e.g. 1.0")
+    number(prior_scale, "prior_scale", above=0, error=CompareError)
+    number(min_expected, "min_expected", at_least=0, error=CompareError)
 
 
 def _term_columns(matrix: _Matrix, terms: Iterable[str] | None, where: str) -> np.ndarray:
