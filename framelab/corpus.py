@@ -6,6 +6,15 @@ checksum in the catalog. Any other folder of UTF-8 ``.txt`` files loads the
 same way, with or without a ``catalog.csv``. Loading only reads: nothing on
 disk is changed.
 
+Text flows one way (GUIDE.md §3), and this is where it starts: the file's
+bytes are decoded into ``Article.raw``, exactly as written (for quoting the
+source); :func:`framelab.typography.normalize` then fixes line endings,
+invisible characters, Unicode composition, ellipses and dashes, and
+:func:`framelab.cleaning.clean` removes the page around the article. The
+result, ``Article.body``, is the one text every later module reads: the
+tokenizer, the lexicons, VADER, the concordance and quotation finding. This
+module is the only place that normalization is applied.
+
 >>> corpus = load_corpus()
 >>> [article.id for article in corpus]
 ['000', '001', '002', '003', '004']
@@ -23,9 +32,42 @@ from pathlib import Path
 
 from framelab.cleaning import clean
 from framelab.errors import ChecksumError, CorpusError
+from framelab.typography import normalize
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 CATALOG_NAME = "catalog.csv"
+
+
+def find_seeds(package: Path | None = None, start: Path | None = None) -> Path:
+    """The folder of the bundled articles: the project's ``seeds/``.
+
+    In the project folder (a clone, or ``pip install -e .``) it lies beside the
+    ``framelab`` package. A wheel installed into an environment (``pip install
+    .``, as a JupyterHub image is built) leaves the project folder behind, so
+    then it is the ``seeds/`` holding a catalog in ``start`` (the working
+    folder) or the nearest folder above it: a notebook runs inside the
+    project folder that nbgitpuller or ``git clone`` made. When neither is
+    found, the path beside the package is returned and :func:`load_corpus`
+    says what to do.
+
+    >>> find_seeds() == Path(__file__).resolve().parent.parent / "seeds"
+    True
+    """
+    package = Path(__file__).resolve().parent if package is None else Path(package)
+    beside = package.parent / "seeds"
+    if beside.is_dir():
+        return beside
+    try:
+        start = Path.cwd() if start is None else Path(start)
+    except OSError:  # the working folder was deleted
+        return beside
+    for folder in (start, *start.parents):
+        if (folder / "seeds" / CATALOG_NAME).is_file():
+            return folder / "seeds"
+    return beside
+
+
+#: The bundled articles' folder, found once when framelab is imported (:func:`find_seeds`).
+SEEDS = find_seeds()
 CATALOG_COLUMNS = ("id", "file", "label", "headline", "date", "origin_notes", "sha256")
 
 
@@ -33,9 +75,12 @@ CATALOG_COLUMNS = ("id", "file", "label", "headline", "date", "origin_notes", "s
 class Article:
     """One article: where it came from, what the catalog says, raw and cleaned text.
 
-    ``body`` is the cleaned text without the headline; ``removed`` lists, per
-    cleaning rule, what was cut from ``raw``. ``date`` is ISO (``YYYY-MM-DD``)
-    when the text states a full date and ``""`` when it does not.
+    ``raw`` is the file's text exactly as decoded, for quoting the source.
+    ``body`` is that text normalized (:func:`framelab.typography.normalize`)
+    and cleaned, without the headline: the text every later module reads.
+    ``headline`` is normalized too. ``removed`` lists, per cleaning rule, what
+    was cut from the normalized text. ``date`` is ISO (``YYYY-MM-DD``) when
+    the text states a full date and ``""`` when it does not.
     """
 
     id: str
@@ -55,31 +100,99 @@ def sha256_of(path: Path) -> str:
 
 
 def read_article_text(path: Path) -> str:
-    """Read one article as UTF-8 text, refusing binary, non-UTF-8 and empty files.
+    """Read one article's text, refusing binary, non-UTF-8 and empty files.
+
+    Articles are UTF-8 (a leading byte order mark is dropped). A file saved as
+    UTF-16 with a byte order mark, as Windows Notepad's "Unicode" does, is read
+    too. Any other encoding is refused with the command that converts it:
+    Windows-1252 and Latin-1 are told apart (:func:`guess_legacy_encoding`).
+    The text is returned as decoded, line endings and all.
 
     >>> read_article_text(SEEDS / "003_7d0aed8490834f85.txt")[:8]
     'RU\\xa0\\xa0UA\\xa0\\xa0'
     """
     path = Path(path)
     data = path.read_bytes()
-    if b"\x00" in data:
-        raise CorpusError(
-            f"{path} looks like a binary file, not text (it contains NUL bytes). "
-            "Keep only plain-text .txt articles in the corpus folder."
-        )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise CorpusError(
-            f"{path} is not valid UTF-8 (byte {data[error.start]:#04x} at position "
-            f"{error.start}). Re-save it as UTF-8, for example with "
-            f"`iconv -f latin1 -t utf-8 {path.name} > fixed.txt`."
-        ) from None
+    text = _decode_utf16(data)
+    if text is None:
+        if b"\x00" in data:
+            raise _binary_file(path)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise CorpusError(_not_utf8_message(path, data, error.start)) from None
+    elif "\x00" in text:
+        raise _binary_file(path)
     if not text.strip():
         raise CorpusError(
             f"{path} is empty. Put the article's text in it or remove it from the folder."
         )
     return text
+
+
+def _binary_file(path: Path) -> CorpusError:
+    return CorpusError(
+        f"{path} looks like a binary file, not text (it contains NUL bytes). "
+        "Keep only plain-text .txt articles in the corpus folder."
+    )
+
+
+def _decode_utf16(data: bytes) -> str | None:
+    """The text of UTF-16 bytes that start with a byte order mark, else None."""
+    if not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    try:
+        return data.decode("utf-16")
+    except UnicodeDecodeError:
+        return None
+
+
+#: Bytes 0x80–0x9F that Windows-1252 leaves undefined (Python's cp1252 refuses them).
+_CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
+# A well-formed UTF-8 sequence of two to four bytes: in a file that is not
+# UTF-8 as a whole, its presence means the file mixes encodings.
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def guess_legacy_encoding(data: bytes) -> str:
+    """``"windows-1252"`` or ``"latin1"``: the single-byte encoding bytes that are not UTF-8 were most likely written in.
+
+    The two agree on every byte except 0x80–0x9F. There Windows-1252 (what
+    Windows and Word save as "ANSI") has printable characters, the curly
+    quotes 0x93/0x94 among them, while Latin-1 (ISO-8859-1) has invisible
+    control characters that no text uses. So bytes in that range that
+    Windows-1252 defines mean Windows-1252; text without them reads the same
+    in both, and Latin-1 is named. Converting a Windows-1252 file as Latin-1
+    turns its curly quotes into control characters.
+
+    >>> guess_legacy_encoding("“Café”".encode("cp1252")), guess_legacy_encoding("Café".encode("latin-1"))
+    ('windows-1252', 'latin1')
+    """
+    high_controls = {byte for byte in data if 0x80 <= byte <= 0x9F}
+    if high_controls and not high_controls & _CP1252_UNDEFINED:
+        return "windows-1252"
+    return "latin1"
+
+
+def _not_utf8_message(path: Path, data: bytes, position: int) -> str:
+    where = f"{path} is not valid UTF-8 (byte {data[position]:#04x} at position {position})."
+    if _UTF8_SEQUENCE.search(data):
+        return (
+            f"{where} Other parts of it are UTF-8, so it mixes two encodings and no single "
+            "conversion fixes it: open it in a text editor, retype the characters around that "
+            "position and save it as UTF-8."
+        )
+    encoding = guess_legacy_encoding(data)
+    if encoding == "windows-1252":
+        seen = data[position : position + 1].decode("cp1252")
+        guess = f"It looks like Windows-1252, where that byte is {seen!r}."
+    else:
+        guess = "It looks like Latin-1 (ISO-8859-1)."
+    return (
+        f"{where} {guess} Re-save it as UTF-8, for example with "
+        f"`iconv -f {encoding} -t utf-8 {path.name} > fixed.txt`, check that fixed.txt reads "
+        "right, and put it in place of the original."
+    )
 
 
 def read_catalog(path: Path) -> list[dict[str, str]]:
@@ -151,6 +264,13 @@ def load_corpus(folder: str | Path | None = None, *, verify: bool = True) -> lis
     >>> corpus[0].date, corpus[0].headline, corpus[0].body[:21]
     ('2022-02-03', 'US sends troops to Europe', 'US President Joe Bide')
     """
+    if folder is None and not SEEDS.is_dir():
+        raise CorpusError(
+            "framelab found no seeds/ folder with the five articles, neither beside the framelab package "
+            "nor in the working folder or a folder above it. Open the notebooks from inside the Framing "
+            "Lab folder (if you deleted seeds/ there, restore it with `git checkout -- seeds`), or pass "
+            "a folder of articles to load_corpus()."
+        )
     folder = SEEDS if folder is None else Path(folder)
     if not folder.exists():
         raise CorpusError(
@@ -190,18 +310,56 @@ def _check_catalog_covers(rows: list[dict[str, str]], files: list[str], catalog:
         )
 
 
+def verify_checksum(path: Path, expected: str) -> None:
+    """Raise :class:`ChecksumError` unless the file's SHA-256 is ``expected``.
+
+    The message says how to restore the original bytes. When only the line
+    endings differ (the file's bytes with CRLF turned into LF match), it says
+    so: a Windows checkout with ``core.autocrlf`` or an editor converted them,
+    and a plain ``git checkout`` would leave the file as it is.
+
+    >>> verify_checksum(SEEDS / "000_cede018ea78a5011.txt", "0" * 64)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    framelab.errors.ChecksumError: ...000_cede018ea78a5011.txt has changed: ...
+    """
+    path = Path(path)
+    data = path.read_bytes()
+    if hashlib.sha256(data).hexdigest() == expected:
+        return
+    name = f"seeds/{path.name}" if path.parent.name == "seeds" else str(path)
+    catalog = path.parent / CATALOG_NAME
+    if b"\r\n" in data and hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest() == expected:
+        convert = (
+            "python -c \"import pathlib; p = pathlib.Path('" + name + "'); "
+            "p.write_bytes(p.read_bytes().replace(b'\\r\\n', b'\\n'))\""
+        )
+        raise ChecksumError(
+            f"{path} has Windows line endings (CRLF) where the original has LF: with CRLF turned "
+            f"back into LF it matches {catalog}, so only the line endings changed (Git's "
+            "core.autocrlf setting or an editor converted them). Restore the original bytes from "
+            "the project folder: run `git config core.autocrlf false`, delete the file and run "
+            f"`git checkout -- {name}` (a plain checkout leaves a converted file as it is), or "
+            f"convert it in place with `{convert}`. Or pass verify=False: the text loads the same "
+            "with either line ending."
+        )
+    raise ChecksumError(
+        f"{path} has changed: its SHA-256 no longer matches {catalog}. "
+        f"The articles must stay byte-identical; restore it with `git checkout -- {name}` "
+        "(or pass verify=False to study a modified copy)."
+    )
+
+
 def _load_article(folder: Path, row: dict[str, str], verify: bool) -> Article:
     path = folder / row["file"]
     expected = row.get("sha256", "")
-    if verify and expected and sha256_of(path) != expected:
-        raise ChecksumError(
-            f"{path} has changed: its SHA-256 no longer matches {folder / CATALOG_NAME}. "
-            "The articles must stay byte-identical; restore it with `git checkout -- "
-            f"seeds/{path.name}` (or pass verify=False to study a modified copy)."
-        )
+    if verify and expected:
+        verify_checksum(path, expected)
     raw = read_article_text(path)
-    cleaned = clean(raw)
-    headline, body = _split_headline(cleaned.text, row.get("headline", ""))
+    # The one place text is normalized (framelab.typography): every later
+    # module reads the normalized, cleaned body; raw stays as the file has it.
+    cleaned = clean(normalize(raw))
+    headline, body = _split_headline(cleaned.text, normalize(row.get("headline", "")))
     return Article(
         id=row["id"],
         file=row["file"],

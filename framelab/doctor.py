@@ -31,8 +31,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from framelab.corpus import CATALOG_NAME, SEEDS, load_corpus, read_catalog, sha256_of
-from framelab.errors import FramelabError
+from framelab.corpus import CATALOG_NAME, SEEDS, load_corpus, read_catalog, sha256_of, verify_checksum
+from framelab.errors import ChecksumError, FramelabError
 from framelab.lexicons import DATA, load_word_list
 
 #: Packages the lessons import or run; missing or mismatched ones are problems.
@@ -275,7 +275,7 @@ def check_seeds(folder: Path | None = None) -> Check:
     except (FramelabError, OSError, UnicodeDecodeError, ValueError):
         return Check("seeds", False, f"seeds/{CATALOG_NAME} cannot be read", _restore([CATALOG_NAME]))
 
-    missing, changed, unverifiable = [], [], []
+    missing, changed, unverifiable, line_endings = [], [], [], []
     for row in rows:
         path = folder / row["file"]
         if not path.is_file():
@@ -283,10 +283,23 @@ def check_seeds(folder: Path | None = None) -> Check:
         elif not row.get("sha256"):
             unverifiable.append(row["file"])
         elif sha256_of(path) != row["sha256"]:
-            changed.append(row["file"])
+            try:
+                verify_checksum(path, row["sha256"])
+            except ChecksumError as error:
+                (line_endings if "line endings (CRLF)" in str(error) else changed).append(row["file"])
     catalogued = {row["file"] for row in rows}
     extra = sorted(p.name for p in folder.glob("*.txt") if p.name not in catalogued)
 
+    if line_endings and not (missing or changed or unverifiable):
+        # A plain `git checkout` would leave CRLF files as they are: say what does restore them.
+        return Check(
+            "seeds",
+            False,
+            f"seeds: {', '.join(sorted(line_endings))} has Windows line endings (CRLF); the originals have LF",
+            "run `git config core.autocrlf false`, delete the file(s) and run `git checkout -- seeds/`; "
+            "or load with verify=False (the text loads the same with either line ending)",
+        )
+    changed += line_endings
     problems = []
     if missing:
         problems.append(f"{', '.join(sorted(missing))} missing")

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import csv
+import os
+import re
+import shlex
 import shutil
+import subprocess
+import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from framelab.corpus import SEEDS, load_corpus, read_catalog, sha256_of
+import framelab.corpus
+from framelab.corpus import SEEDS, find_seeds, load_corpus, read_catalog, sha256_of
 from framelab.errors import ChecksumError, CorpusError
 
 SHARED_SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -108,7 +115,8 @@ def test_modified_seed_is_refused_by_name(seeds_copy: Path) -> None:
     target.write_bytes(target.read_bytes().replace(b"3,000", b"4,000", 1))
     with pytest.raises(ChecksumError, match="002_818d4d6d75d55261.txt") as caught:
         load_corpus(seeds_copy)
-    assert "git checkout" in str(caught.value)
+    assert "git checkout -- seeds/002_818d4d6d75d55261.txt" in str(caught.value)
+    assert "line endings" not in str(caught.value)
     assert [a.id for a in load_corpus(seeds_copy, verify=False)][2] == "002"
 
 
@@ -193,3 +201,198 @@ def test_catalog_without_required_columns(tmp_path: Path) -> None:
     (tmp_path / "catalog.csv").write_text("name,title\na.txt,A\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"has no 'id' or 'file' column"):
         load_corpus(tmp_path)
+
+
+# --- line endings (issue 11, item 3) ---------------------------------------------------
+
+
+def _to_crlf(folder: Path) -> None:
+    for path in folder.glob("*.txt"):
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+
+
+def test_crlf_copy_loads_exactly_like_the_original(seeds_copy: Path) -> None:
+    _to_crlf(seeds_copy)
+    original, crlf = load_corpus(), load_corpus(seeds_copy, verify=False)
+    assert all("\r\n" in a.raw for a in crlf)  # raw is the file as read
+    for a, b in zip(original, crlf):
+        assert (b.id, b.headline, b.date, b.body, b.removed) == (a.id, a.headline, a.date, a.body, a.removed)
+    # What went wrong before: the site banner and "Source link" of 001 survived cleaning.
+    assert crlf[1].headline == "US sends extra 2,000 troops to Europe to bolster Nato defences"
+    assert "Source link" not in crlf[1].body
+
+
+@pytest.mark.parametrize("ending", [b"\r", b"\r\r\n"], ids=["old-mac-cr", "doubled-cr"])
+def test_other_line_endings_load_like_lf(tmp_path: Path, ending: bytes) -> None:
+    text = b"Headline\n\nFirst paragraph.\nSource link\n\nSecond one.\n"
+    (tmp_path / "a.txt").write_bytes(text.replace(b"\n", ending))
+    (article,) = load_corpus(tmp_path)
+    assert (article.headline, article.body) == ("Headline", "First paragraph.\n\nSecond one.")
+
+
+def test_crlf_checkout_is_refused_with_advice_on_line_endings(seeds_copy: Path, tmp_path: Path) -> None:
+    _to_crlf(seeds_copy)
+    with pytest.raises(ChecksumError) as caught:
+        load_corpus(seeds_copy)
+    message = str(caught.value)
+    assert "000_cede018ea78a5011.txt has Windows line endings (CRLF)" in message
+    assert "git config core.autocrlf false" in message and "git checkout -- seeds/000_cede018ea78a5011.txt" in message
+    # The conversion command the message names restores the original bytes.
+    command = re.search(r"`(python -c .*?)`", message).group(1)
+    subprocess.run(shlex.split(command.replace("python", shlex.quote(sys.executable), 1)), cwd=tmp_path, check=True)
+    target = seeds_copy / "000_cede018ea78a5011.txt"
+    assert sha256_of(target) == original_checksums()[target.name]
+
+
+def test_crlf_plus_an_edit_gets_the_plain_changed_message(seeds_copy: Path) -> None:
+    _to_crlf(seeds_copy)
+    target = seeds_copy / "000_cede018ea78a5011.txt"
+    target.write_bytes(target.read_bytes().replace(b"troops", b"soldiers", 1))
+    with pytest.raises(ChecksumError, match="000_cede018ea78a5011.txt has changed") as caught:
+        load_corpus(seeds_copy)
+    assert "line endings" not in str(caught.value)
+
+
+def _git(*args: str, cwd: Path) -> None:
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                   cwd=cwd, env=env, check=True, capture_output=True)  # fmt: skip
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_gitattributes_keep_seeds_byte_identical_on_a_crlf_checkout(tmp_path: Path) -> None:
+    """Clone a repository holding the seeds with core.autocrlf=true, as Git for Windows does."""
+
+    def clone_with_autocrlf(attributes: bool) -> Path:
+        origin = tmp_path / f"origin-{attributes}"
+        shutil.copytree(SEEDS, origin / "seeds")
+        (origin / "notes.md").write_text("one\ntwo\n", encoding="utf-8")
+        if attributes:
+            shutil.copy2(SEEDS.parent / ".gitattributes", origin / ".gitattributes")
+        _git("init", "-q", cwd=origin)
+        _git("add", ".", cwd=origin)
+        _git("commit", "-q", "-m", "seeds", cwd=origin)
+        _git("-c", "core.autocrlf=true", "-c", "core.eol=crlf", "clone", "-q", str(origin), "clone", cwd=origin)
+        return origin / "clone"
+
+    without = clone_with_autocrlf(attributes=False)
+    assert b"\r\n" in (without / "seeds" / "000_cede018ea78a5011.txt").read_bytes()  # the fault
+    clone = clone_with_autocrlf(attributes=True)
+    for name, digest in original_checksums().items():
+        assert sha256_of(clone / "seeds" / name) == digest, name
+    assert (clone / "notes.md").read_bytes() == b"one\ntwo\n"  # other text stays LF too
+    assert [a.body for a in load_corpus(clone / "seeds")] == [a.body for a in load_corpus()]
+
+
+# --- encodings (issue 11, item 8) ------------------------------------------------------
+
+
+def _not_utf8_error(tmp_path: Path, data: bytes) -> str:
+    _write(tmp_path / "bad.txt", data)
+    with pytest.raises(CorpusError) as caught:
+        load_corpus(tmp_path)
+    return str(caught.value)
+
+
+def _iconv_encoding(message: str) -> str:
+    return re.search(r"`iconv -f (\S+) -t utf-8 bad\.txt > fixed\.txt`", message).group(1)
+
+
+WINDOWS_TEXT = "Headline\n\nKirby said: “We’re ready” – and left…\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [WINDOWS_TEXT, "Kirby’s plan\n\nThe €2 million fund.\n", "Café\n\n“Crème” brûlée — again.\n"],
+    ids=["quotes-dash-ellipsis", "apostrophe-euro", "accents-and-quotes"],
+)
+def test_windows_1252_file_gets_the_windows_1252_command(tmp_path: Path, text: str) -> None:
+    data = text.encode("cp1252")
+    message = _not_utf8_error(tmp_path, data)
+    assert _iconv_encoding(message) == "windows-1252"
+    assert "Windows-1252" in message and "latin1" not in message
+    # The named encoding gives the text back; Latin-1 would give invisible control characters.
+    assert data.decode("windows-1252") == text
+    assert any(unicodedata.category(c) == "Cc" and c not in "\n" for c in data.decode("latin-1"))
+
+
+def test_the_windows_1252_message_shows_the_character_at_fault(tmp_path: Path) -> None:
+    message = _not_utf8_error(tmp_path, WINDOWS_TEXT.encode("cp1252"))
+    assert "byte 0x93 at position 22" in message and "that byte is '“'" in message
+
+
+@pytest.mark.skipif(shutil.which("iconv") is None, reason="iconv is not installed")
+def test_following_the_windows_1252_advice_gives_the_right_text(tmp_path: Path) -> None:
+    message = _not_utf8_error(tmp_path, WINDOWS_TEXT.encode("cp1252"))
+    command = re.search(r"`(iconv .*?)`", message).group(1)
+    subprocess.run(command, shell=True, cwd=tmp_path, check=True)
+    (tmp_path / "fixed.txt").replace(tmp_path / "bad.txt")
+    (article,) = [a for a in load_corpus(tmp_path) if a.file == "bad.txt"]
+    assert article.raw == WINDOWS_TEXT
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Café crème\n".encode("latin-1"),
+        "Zürich\n\nDie Straße.\n".encode("latin-1"),
+        b"Text with an undefined Windows-1252 byte \x81 and \xe9.\n",
+    ],
+    ids=["accents", "german", "undefined-in-1252"],
+)
+def test_latin1_file_gets_the_latin1_command(tmp_path: Path, data: bytes) -> None:
+    message = _not_utf8_error(tmp_path, data)
+    assert _iconv_encoding(message) == "latin1"
+    assert "Latin-1" in message
+
+
+def test_a_file_mixing_utf8_and_windows_1252_is_not_given_a_conversion(tmp_path: Path) -> None:
+    data = "“Ready,” Kirby said.\n\n".encode() + "“Not yet,” Lavrov said.\n".encode("cp1252")
+    message = _not_utf8_error(tmp_path, data)
+    assert "mixes two encodings" in message and "iconv" not in message
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_is_read_as_text(tmp_path: Path, encoding: str) -> None:
+    text = "Headline\r\n\r\nKirby said: “We’re ready.”\r\n"
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    _write(tmp_path / "a.txt", data)
+    (article,) = load_corpus(tmp_path)
+    assert (article.raw, article.headline, article.body) == (text, "Headline", "Kirby said: “We’re ready.”")
+
+
+def test_utf16_without_a_byte_order_mark_is_still_refused(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", "Headline\n\nBody.\n".encode("utf-16-le"))
+    with pytest.raises(CorpusError, match="looks like a binary file"):
+        load_corpus(tmp_path)
+
+
+# --- normalized metadata, and finding the seeds from an installed wheel -------------------
+
+
+def test_catalog_headline_is_normalized_like_the_text(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Troops arrive…\r\n\r\nBody.\r\n", encoding="utf-8")
+    (tmp_path / "catalog.csv").write_text("id,file,headline\n1,a.txt,Troops arrive…\n", encoding="utf-8")
+    (article,) = load_corpus(tmp_path)
+    assert (article.headline, article.body) == ("Troops arrive...", "Body.")
+
+
+def test_find_seeds_prefers_the_project_folder_then_looks_up_from_the_working_folder(tmp_path: Path) -> None:
+    assert find_seeds() == SEEDS == Path(framelab.corpus.__file__).resolve().parent.parent / "seeds"
+    installed = tmp_path / "venv" / "lib" / "site-packages" / "framelab"
+    installed.mkdir(parents=True)
+    clone = tmp_path / "home" / "framing-lab"
+    (clone / "notebooks").mkdir(parents=True)
+    shutil.copytree(SEEDS, clone / "seeds")
+    assert find_seeds(installed, start=clone / "notebooks") == clone / "seeds"
+    assert find_seeds(installed, start=clone) == clone / "seeds"
+    assert find_seeds(installed, start=tmp_path / "home") == installed.parent / "seeds"  # not found
+
+
+def test_no_seeds_anywhere_says_where_to_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(framelab.corpus, "SEEDS", tmp_path / "lib" / "seeds")
+    with pytest.raises(CorpusError, match=r"found no seeds/ folder.*from inside the Framing Lab folder"):
+        load_corpus()
+    assert len(load_corpus(SEEDS)) == 5  # an explicit folder still loads

@@ -116,6 +116,24 @@ def test_a_changed_byte_fails_the_seed_check_naming_the_file(seeds_copy, capsys)
     assert out.splitlines()[-1] == "1 problem found."
 
 
+def test_crlf_line_endings_are_named_with_a_fix_that_restores_the_bytes(seeds_copy):
+    path = seeds_copy / CHANGED
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    check = check_seeds(seeds_copy)
+    assert not check.ok
+    assert "Windows line endings (CRLF)" in check.detail and CHANGED in check.detail
+    assert "core.autocrlf false" in check.fix  # a plain checkout would keep the CRLF bytes
+    path.write_bytes(path.read_bytes().replace(b"\r\n", b"\n"))
+    assert check_seeds(seeds_copy).ok
+
+
+def test_crlf_and_an_edit_is_a_plain_change(seeds_copy):
+    path = seeds_copy / CHANGED
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n").replace(b"troops", b"tro0ps", 1))
+    check = check_seeds(seeds_copy)
+    assert not check.ok and "changed (checksum differs" in check.detail and "CRLF" not in check.detail
+
+
 def test_a_missing_seed_is_named(seeds_copy):
     (seeds_copy / CHANGED).unlink()
     check = check_seeds(seeds_copy)
