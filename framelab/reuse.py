@@ -27,16 +27,17 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import re
 from collections.abc import Mapping, Sequence
 
 import nltk
 import pandas as pd
+from nltk.tokenize.punkt import PunktSentenceTokenizer
 from nltk.util import ngrams
 
 from framelab.errors import FramelabError
 from framelab.lexicons import stop_words
 from framelab.text import sentence_words, split_sentences
+from framelab.voices import quotation_spans
 
 #: A sentence whose best counterpart scores at least this is ``"verbatim"`` reuse:
 #: (nearly) the same content words in the same order. Chosen by reading the pairs
@@ -54,9 +55,6 @@ PARAPHRASE = 0.35
 #: closest unrelated pair, "These are not permanent moves" / "These forces are
 #: not going to fight in Ukraine", 0.43.
 QUOTE_THRESHOLD = 0.5
-
-_CURLY_QUOTE = re.compile(r"“([^“”\n]*)”")
-_STRAIGHT_QUOTE = re.compile(r'"([^"\n]*)"')
 
 ALIGNMENT_COLUMNS = ["article", "sentence", "text", "other", "match", "match_text", "score", "kind"]
 PASSAGE_COLUMNS = ["start_a", "start_b", "length", "text"]
@@ -376,15 +374,14 @@ def reuse_counts(alignment: pd.DataFrame) -> pd.DataFrame:
 
     A sentence counts with the kind of its best counterpart in any other
     article. Columns ``verbatim``, ``paraphrase``, ``unique``, ``sentences``;
-    one row per article, in the order of ``alignment``.
+    one row per article (the index, named ``article``), in the order of ``alignment``.
 
     >>> table = align_sentences({"a": ["Troops move to Poland.", "Talks failed."],
     ...                          "b": ["Troops move to Poland.", "Putin waits."]})
-    >>> reuse_counts(table)
-             verbatim  paraphrase  unique  sentences
-    article                                         
-    a               1           0       1          2
-    b               1           0       1          2
+    >>> reuse_counts(table).reset_index()
+      article  verbatim  paraphrase  unique  sentences
+    0       a         1           0       1          2
+    1       b         1           0       1          2
     """
     _check_alignment(alignment)
     best = _best_rows(alignment)
@@ -426,24 +423,21 @@ def unique_sentences(alignment: pd.DataFrame) -> pd.DataFrame:
 
 
 def quoted_spans(text: str) -> list[str]:
-    """The passages of ``text`` between double quotation marks, curly “…” or straight "…".
+    """The words of every direct quotation of ``text``, in order: :func:`framelab.voices.quotation_spans`.
 
-    Quotes are paired within a paragraph line, in order of appearance; a quote
-    mark without a partner (scraped text has some) is skipped, and a quotation
-    nested in another with the same marks yields only the inner one.
+    The one quotation finder of framelab: curly “…” or straight "…" marks
+    paired within a paragraph (a single newline is a hard wrap, not a
+    paragraph break); a quotation nested in another stays inside the outer
+    one; a quotation running over paragraphs is one quotation, its paragraphs
+    joined by ``\\n``; a mark without a partner (scraped text has some) is
+    skipped.
 
-    >>> quoted_spans('Kirby said “these forces are not going to fight”. He added, "not permanent".')
+    >>> quoted_spans('Kirby said “these forces are not going to\\nfight”. He added, "not permanent".')
     ['these forces are not going to fight', 'not permanent']
     """
     if not isinstance(text, str):
         raise ReuseError(f"text must be a string, not {type(text).__name__}.")
-    spans = []
-    for line in text.splitlines():
-        matches = [*_CURLY_QUOTE.finditer(line), *_STRAIGHT_QUOTE.finditer(line)]
-        for match in sorted(matches, key=lambda m: m.start()):
-            if match.group(1).strip():
-                spans.append(match.group(1).strip())
-    return spans
+    return [words.strip() for _, _, words in quotation_spans(text)[0] if words.strip()]
 
 
 def word_diff(a: Sequence[str], b: Sequence[str]) -> str:
@@ -468,14 +462,20 @@ def word_diff(a: Sequence[str], b: Sequence[str]) -> str:
 
 
 def quote_variants(
-    texts: Mapping[str, str], *, threshold: float = QUOTE_THRESHOLD, min_words: int = 3
+    texts: Mapping[str, object],
+    *,
+    threshold: float = QUOTE_THRESHOLD,
+    min_words: int = 3,
+    splitter: PunktSentenceTokenizer | None = None,
 ) -> pd.DataFrame:
     """The same quoted statement in different articles, grouped, with edit distances.
 
-    Each article's :func:`quoted_spans` are split into sentences
-    (``framelab.split_sentences``) so that a long quotation can match a
-    shorter one sentence by sentence; statements of fewer than ``min_words``
-    words are skipped. Two statements from different articles whose
+    ``texts`` maps an article id to its text, or to its Article record (then
+    its ``body`` is read and its ``splitter``, when it has one, splits its
+    sentences). Each article's :func:`quoted_spans` are split into sentences
+    (``framelab.split_sentences`` with ``splitter``, paragraph by paragraph of
+    the quotation) so that a long quotation can match a shorter one sentence
+    by sentence; statements of fewer than ``min_words`` words are skipped. Two statements from different articles whose
     ``difflib`` ratio on lower-cased words is at least ``threshold`` are
     linked, and linked statements form a group (numbered from 1 in order of
     first appearance). For every pair of statements from different articles
@@ -498,16 +498,21 @@ def quote_variants(
     _check_fraction(threshold, "threshold")
     _check_n(min_words, "min_words")
     statements = []  # (article, quote text, words)
-    for article, text in texts.items():
+    for article, item in texts.items():
+        text = getattr(item, "body", item)
+        own = splitter or getattr(item, "splitter", None)
         if not isinstance(text, str):
-            raise ReuseError(f"texts[{article!r}] must be the article's text (a string), not {type(text).__name__}.")
+            raise ReuseError(
+                f"texts[{article!r}] must be the article's text (a string) or its Article, not {type(item).__name__}."
+            )
         if not text.strip():
             raise ReuseError(f"texts[{article!r}] is empty: there is no text to search for quotes.")
         for span in quoted_spans(text):
-            for sentence in split_sentences(span):
-                found = sentence_words(sentence)
-                if len(found) >= min_words:
-                    statements.append((article, sentence, found))
+            for paragraph in span.split("\n"):
+                for sentence in split_sentences(paragraph, own):
+                    found = sentence_words(sentence)
+                    if len(found) >= min_words:
+                        statements.append((article, sentence, found))
 
     parent = list(range(len(statements)))
 

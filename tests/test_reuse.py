@@ -31,6 +31,7 @@ from framelab.reuse import (
     unique_sentences,
     word_diff,
 )
+from framelab.voices import find_quotations, quotation_spans
 
 KIRBY = "these forces are not going to fight in ukraine"
 
@@ -200,6 +201,59 @@ def test_quoted_spans_curly_straight_and_unbalanced(corpus) -> None:
     by_id = {article.id: quoted_spans(article.body) for article in corpus}
     assert "These forces are not going to fight in Ukraine." in by_id["003"]  # straight quotes
     assert "these forces are not going to fight in Ukraine" in by_id["000"]  # curly quotes
+
+
+def test_quoted_spans_is_the_quotation_finder_of_voices(corpus) -> None:
+    for article in corpus:
+        found = [quote.text for quote in find_quotations(article.body, article.id)[0]]
+        assert quoted_spans(article.body) == [text for _, _, text in quotation_spans(article.body)[0]] == found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # hard wraps (a single newline) stay inside the paragraph and the quotation
+        ("Kirby said “these forces are not\ngoing to fight”.", ["these forces are not going to fight"]),
+        ('Austin said "there is still\ntime" and left.', ["there is still time"]),
+        # a quotation over paragraphs (no closing mark until the last one) is one quotation
+        ("Kuleba said:\n\n“Russia has both.\n\n“Russia has to withdraw.”", ["Russia has both.\nRussia has to withdraw."]),
+        # a nested quotation stays inside the outer one
+        ("It reads: “we keep the “open door” policy”.", ["we keep the “open door” policy"]),
+        # unmatched marks are skipped, the rest is found
+        ("A stray ” mark.\n\n“Found.”\n\n“Never closed.", ["Found."]),
+    ],
+)
+def test_quoted_spans_follow_paragraphs_not_lines(text, expected) -> None:
+    assert quoted_spans(text) == expected
+
+
+def test_a_quotation_over_paragraphs_is_found_as_a_shared_quote() -> None:
+    texts = {
+        "a": "Kirby said:\n\n“These forces are not going to fight in Ukraine.\n\n“They will come home soon.”",
+        "b": 'Kirby said, "These forces are not going to fight in Ukraine."',
+        "c": "Kirby said: “They will come home\nsoon.”",
+    }
+    table = quote_variants(texts)
+    pairs = set(zip(table.article_a, table.quote_a, table.article_b, table.quote_b))
+    assert ("a", "These forces are not going to fight in Ukraine.", "b",
+            "These forces are not going to fight in Ukraine.") in pairs
+    assert ("a", "They will come home soon.", "c", "They will come home soon.") in pairs
+    assert (table.word_edits == 0).all() and table.group.nunique() == 2
+
+
+def test_quote_variants_use_the_splitter_and_articles() -> None:
+    from types import SimpleNamespace
+
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    texts = {"a": "He said “The U.S. Army is ready to go today.”", "b": "She said “Army is ready to go today.”"}
+    whole = quote_variants(texts, min_words=5)  # default splitter: "U.S." ends no sentence
+    assert whole.quote_a.tolist() == ["The U.S. Army is ready to go today."]
+    untrained = PunktSentenceTokenizer()  # no abbreviations: "U.S." ends a sentence
+    cut = quote_variants(texts, min_words=5, splitter=untrained)
+    assert cut.quote_a.tolist() == ["Army is ready to go today."]
+    articles = {key: SimpleNamespace(id=key, body=text, splitter=untrained) for key, text in texts.items()}
+    assert quote_variants(articles, min_words=5).equals(cut)
 
 
 def test_quote_variants_group_the_kirby_quotes(quotes) -> None:

@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
 
-from framelab import FramelabError
+from framelab import FramelabError, split_sentences
 from framelab.lexicons import DATA, load_lexicon
 from framelab.voices import (
     LEDGER_COLUMNS,
     NUMBER_COLUMNS,
+    UNATTRIBUTED,
     Quotation,
     VoicesError,
     attribution_ledger,
     find_quotations,
     numbers_ledger,
+    quotation_spans,
     reporting_verbs,
     side_of,
     speakers,
@@ -74,13 +77,16 @@ def test_quote_running_over_paragraphs_is_one_quotation():
 
 
 def test_straight_quote_running_over_paragraphs():
-    text = 'Kirby said: "One paragraph.\n"Second paragraph."\nEnd.'
+    # A paragraph ends at a blank line (framelab.text.paragraph_spans); this test used single
+    # newlines before issue 11, when voices took every newline for a paragraph break.
+    text = 'Kirby said: "One paragraph.\n\n"Second paragraph."\n\nEnd.'
     quotes, unmatched = find_quotations(text)
     assert [q.text for q in quotes] == ["One paragraph.\nSecond paragraph."] and unmatched == []
 
 
 def test_unmatched_marks_are_reported_and_the_rest_is_found():
-    text = "He said “never closed.\nKirby said “closed” here. A stray ” mark.\nKirby said \"open"
+    # paragraphs separated by blank lines, as above (single newlines before issue 11)
+    text = "He said “never closed.\n\nKirby said “closed” here. A stray ” mark.\n\nKirby said \"open"
     quotes, unmatched = find_quotations(text)
     assert [q.text for q in quotes] == ["closed"]
     assert unmatched == [text.index("“"), text.index("” mark"), text.index('"')]
@@ -173,6 +179,7 @@ def test_numbers_ledger(corpus):
     assert set(troops[troops.article == "003"].number) == {3000, 2000, 1000, 8500}
     years = ledger[ledger.counts == "year"]
     assert set(years.number) == {2014, 2021, 1997}
+    assert (ledger.unit == "").all()  # the five articles give no money or percentage
     for row in ledger.itertuples():
         body = corpus[int(row.article)].body
         assert body[row.start : row.start + len(row.text)] == row.text
@@ -239,3 +246,318 @@ def test_unmatched_marks_in_the_articles(corpus, gold):
     found = {a.id: find_quotations(a.body, a.id)[1] for a in corpus}
     expected = {a.id: gold["unmatched_marks"].get(a.id, []) for a in corpus}
     assert found == expected
+
+
+# --- issue 11, item 5: one definition of paragraph, sentence and quotation ---------------
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Kirby told the U.S. Senate, “The troops are ready.”", "John Kirby"),
+        ("Lloyd Austin told U.S. lawmakers on Tuesday, “Diplomacy is not dead.”", "Lloyd Austin"),
+        ("Kuleba said at 10 a.m. on Tuesday that “nothing has changed.”", "Dmytro Kuleba"),
+        ("Stoltenberg, speaking to U.K. and U.S. envoys on Sept. 30, said: “Allies agree.”", "Jens Stoltenberg"),
+        ('Gen. Mark Milley told reporters, "We are ready."', "Mark Milley"),
+    ],
+)
+def test_an_abbreviation_does_not_cut_the_attribution_off(text, speaker):
+    quotes, unmatched = find_quotations(text)
+    assert [(q.speaker, bool(q.verb)) for q in quotes] == [(speaker, True)] and unmatched == []
+
+
+def test_sentences_come_from_the_splitter_passed_in():
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
+
+    text = "Kirby told the U.S. Senate, “The troops are ready.”"
+    untrained = PunktSentenceTokenizer()  # knows no abbreviation: "U.S." ends a sentence
+    assert [s for s in split_sentences(text, untrained)][0].endswith("U.S.")
+    assert find_quotations(text, splitter=untrained)[0][0].speaker == ""
+    assert find_quotations(text)[0][0].speaker == "John Kirby"
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Kirby said, “These forces are not\ngoing to fight in Ukraine.”", "These forces are not going to fight in Ukraine."),
+        ('Austin said, "There is still\ntime and scope for diplomacy."', "There is still time and scope for diplomacy."),
+        ("“We did not make\nthis public,” said\nKirby.", "We did not make this public,"),
+        ("Kuleba added: “Russia has both\n  troops and missiles\nthere.”", "Russia has both troops and missiles there."),
+    ],
+)
+def test_a_hard_wrapped_quotation_is_found_and_attributed(text, words):
+    quotes, unmatched = find_quotations(text)
+    assert [q.text for q in quotes] == [words] and unmatched == []
+    assert quotes[0].speaker and quotes[0].speaker != UNATTRIBUTED
+    assert text[quotes[0].start] in "“\"" and text[quotes[0].end - 1] in "”\""
+
+
+def test_hard_wraps_inside_a_quotation_over_paragraphs():
+    text = "Kuleba said:\n\n“Russia has both\ntroops and missiles.\n\n“If this is accepted,\nRussia withdraws.”\n\nEnd."
+    quotes, unmatched = find_quotations(text)
+    assert unmatched == [] and [q.text for q in quotes] == [
+        "Russia has both troops and missiles.\nIf this is accepted, Russia withdraws."
+    ]
+    assert quotes[0].speaker == "Dmytro Kuleba"
+
+
+def test_quotation_spans_is_what_find_quotations_finds(corpus):
+    for article in corpus:
+        spans, unmatched = quotation_spans(article.body)
+        quotes, unmatched_too = find_quotations(article.body, article.id)
+        assert [(q.start, q.end, q.text) for q in quotes] == spans and unmatched == unmatched_too
+
+
+# --- issue 11, item 7: a pronoun is resolved only when the text decides it -----------------
+
+# Written before the rules were tuned (own news-style sentences, not from the five articles).
+# Each: a text and the speaker a careful reader gives its last quotation ("" = the text does not
+# say). The rules were tuned on PRONOUN_DEV only; PRONOUN_TEST was scored once, afterwards.
+PRONOUN_DEV = [
+    ("Pentagon spokesman John Kirby spoke on Monday. “The brigade is ready,” he said.", "John Kirby"),
+    ("Pentagon spokesman John Kirby announced the move.\n\nAnna Kowalska, the mayor of Rzeszow, welcomed the troops. "
+     "“We feel safer,” she said.", "Anna Kowalska"),
+    ("Sergei Lavrov met Antony Blinken in Geneva. “The talks were useful,” he said.", ""),
+    ("Jens Stoltenberg spoke after Boris Johnson left. “Allies are united,” he told reporters.", ""),
+    ("The Kremlin rejected the offer. “It is a provocation,” it said in a statement.", "Kremlin"),
+    ("NATO and the Kremlin traded statements. “We will not back down,” it said.", ""),
+    ("Dmytro Kuleba arrived in Brussels on Tuesday. He met allies. “We need more air defence,” he said.",
+     "Dmytro Kuleba"),
+    ("Russian President Vladimir Putin hosted Emmanuel Macron. The president said talks would go on. "
+     "“We have found common ground,” he said.", ""),
+    ("Lloyd Austin visited the base at Fort Bragg, North Carolina. “These soldiers are ready,” he said.", "Lloyd Austin"),
+    ("Officials in Warsaw were cautious. “We are waiting for details,” she said.", ""),
+    ("Defense Minister Mariusz Blaszczak said the first soldiers had landed. “They are welcome here,” he added.",
+     "Mariusz Blaszczak"),
+    ("The mayor met Pentagon spokesman John Kirby on Friday. “It was a good meeting,” she said.", ""),
+    ("John Kirby, the Pentagon spokesperson, briefed reporters. Maria Nowak, a local councillor, listened. "
+     "“Nobody asked us,” she said.", "Maria Nowak"),
+    ("Vladimir Putin spoke by phone with Emmanuel Macron on Monday, the Kremlin said. "
+     "“The conversation was frank,” it added.", "Kremlin"),
+    ("Boris Johnson will travel to the region. “We stand with Ukraine,” he said on Sunday.", "Boris Johnson"),
+    ("Sen. Bob Menendez backed the plan. “This is overdue,” he said.", "Bob Menendez"),
+    ("Mark Milley told Congress the plan was sound. Antony Blinken agreed. “Diplomacy remains open,” he said.",
+     "Antony Blinken"),
+    ("Dmytro Kuleba thanked Poland. Poland's president said he was glad to help. “We will host them,” he said.", ""),
+    ("“We are not afraid,” Zelensky said on Friday. “Panic helps nobody,” he added.", "Volodymyr Zelensky"),
+    ("Alexander Grushko criticised the decision in an interview. The deputy minister said it was dangerous. "
+     "“This is a step toward escalation,” he said.", "Alexander Grushko"),
+]
+PRONOUN_TEST = [
+    ("Antony Blinken landed in Kyiv on Wednesday. “America has not forgotten you,” he told a crowd.", "Antony Blinken"),
+    ("Pentagon spokesman John Kirby said more units could follow. Later, a Polish general, Tomasz Zielinski, "
+     "inspected the camp. “We have room for them,” he said.", "Tomasz Zielinski"),
+    ("The foreign ministry in Moscow issued a statement. “The deployment is a threat,” it said.", ""),
+    ("Olena Kovalenko, a nurse in Lviv, has treated soldiers since 2014. “Every week is harder,” she said.",
+     "Olena Kovalenko"),
+    ("Lloyd Austin and Mark Milley spoke at the Pentagon. “We are prepared,” he said.", ""),
+    ("Sergei Lavrov dismissed the proposal. Russia's envoy to the UN agreed. “It solves nothing,” he said.", ""),
+    ("Jens Stoltenberg said allies would respond. “NATO will defend every inch,” he said, adding that talks "
+     "remained possible.", "Jens Stoltenberg"),
+    ("The Pentagon confirmed the figures on Thursday. “No decision has been made about more troops,” it said.",
+     "Pentagon"),
+    ("Kirby spoke in the morning. In the afternoon, the White House press secretary took questions. "
+     "“We are not there yet,” she said.", ""),
+    ("Volodymyr Zelensky addressed parliament. “We will not give up our land,” he said. “Not one metre,” he added.",
+     "Volodymyr Zelensky"),
+    ("Emmanuel Macron called Vladimir Putin. “I asked for restraint,” he said afterwards.", "Emmanuel Macron"),
+    ("Secretary of State Antony Blinken met his Russian counterpart. “We made our position clear,” he said.",
+     "Antony Blinken"),
+    ("Mariusz Blaszczak, Poland's defense minister, greeted the first planes. “This is a historic day,” he said.",
+     "Mariusz Blaszczak"),
+    ("The Kremlin said the talks had failed. Dmitry Peskov, its spokesman, went further. "
+     "“There is no point in continuing,” he said.", "Dmitry Peskov"),
+    ("“The exercises are routine,” the ministry said. Alexander Grushko later disagreed. "
+     "“They are not routine at all,” he said.", "Alexander Grushko"),
+    ("NATO held an emergency meeting. Its members disagreed. “We need unity,” she said.", ""),
+    ("Boris Johnson phoned Emmanuel Macron and Olaf Scholz. Afterwards Downing Street issued a readout. "
+     "“The leaders agreed to coordinate,” it said.", "Downing Street"),
+    ("Dmytro Kuleba met Antony Blinken. Later Kuleba spoke alone to reporters. “I am grateful,” he said.",
+     "Dmytro Kuleba"),
+    ("Joe Biden met his advisers on Tuesday. “I have made a decision,” he said on Wednesday.", "Joe Biden"),
+    ("An official, who asked not to be named, described the plan. “It is a warning,” he said.", ""),
+]
+
+
+def pronoun_scores(cases: list[tuple[str, str]]) -> dict[str, int]:
+    """right (the reader's speaker), wrong (another speaker: a guess), abstained (left unattributed)."""
+    counts = {"right": 0, "wrong": 0, "abstained": 0}
+    for text, gold in cases:
+        speaker = find_quotations(text)[0][-1].speaker
+        counts["right" if speaker == gold else "abstained" if speaker == "" else "wrong"] += 1
+    return counts
+
+
+def test_the_issue_example_is_not_given_to_kirby():
+    text = (
+        "Pentagon spokesman John Kirby announced the deployment on Wednesday.\n\n"
+        "Anna Kowalska, the mayor of Rzeszow, welcomed the troops. “We feel safer,” she said."
+    )
+    quote = find_quotations(text)[0][0]
+    assert (quote.speaker, quote.side) == ("Anna Kowalska", "")
+    without_her_name = text.replace("Anna Kowalska, the mayor of Rzeszow,", "The mayor of Rzeszow")
+    assert find_quotations(without_her_name)[0][0].speaker == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kirby met Lavrov in Geneva. “Talks went well,” he said.",  # two people: who?
+        "Spokesman John Kirby spoke. “We are ready,” she said.",  # a spokesman is not "she"
+        "Kirby spoke on Monday. The minister arrived later. “We are ready,” he said.",  # an unnamed minister
+        "Kirby spoke on Monday.\n\nRain fell. Roads closed. “We are ready,” he said.",  # too far back
+        "“We are ready,” he told Kirby.",  # he is not Kirby
+        "Putin spoke. An aide to the president nodded. “No comment,” he said.",  # an unnamed aide
+        "The Pentagon published a report. “Risks remain,” it said.",  # the report, or the Pentagon?
+        "Spokeswoman Anna Nowak spoke. Kirby nodded. “Fine,” she said.",  # she is not the last person named
+        "Kuleba met the troops. Zelensky thanked him. “Thank you,” he said.",  # he, or him?
+        "Kirby spoke. Alexander Lukashenko listened. “No,” he said.",  # a name not in the speaker table
+        "Kirby spoke. “We are ready,” the minister said.",  # the text never calls Kirby a minister
+    ],
+)
+def test_an_undecided_pronoun_stays_unattributed(text):
+    assert find_quotations(text)[0][-1].speaker == ""
+
+
+PRONOUN_FRESH = [  # written after the rules were final except for one change (see the report)
+    ("Ukrainian Foreign Minister Dmytro Kuleba flew to Warsaw. “Poland is our closest friend,” he said.",
+     "Dmytro Kuleba"),
+    ("Jens Stoltenberg and Antony Blinken held a joint briefing. “The door stays open,” he said.", ""),
+    ("Maria Zakharova, the foreign ministry spokeswoman, mocked the plan. “This is theatre,” she said.",
+     "Maria Zakharova"),
+    ("The Pentagon and the Kremlin both issued statements. “Nothing has changed,” it said.", ""),
+    ("Sergei Lavrov spoke for an hour. Reporters pressed him on the troops. “We will respond,” he said.",
+     "Sergei Lavrov"),
+    ("Boris Johnson met Polish Prime Minister Mateusz Morawiecki. “We are one team,” he said.", ""),
+    ("A Ukrainian soldier, Andriy Melnyk, guarded the checkpoint. “We sleep in shifts,” he said.", "Andriy Melnyk"),
+    ("Mark Milley testified on Thursday. The general said the risk was high. “We must be ready,” he said.",
+     "Mark Milley"),
+    ("Downing Street said the call lasted an hour. “The prime minister was clear,” it said.", "Downing Street"),
+    ("Vladimir Putin met Alexander Lukashenko in Minsk. “Our union is strong,” he said.", ""),
+    ("Lloyd Austin, the defense secretary, spoke first. “We are not seeking war,” he said.", "Lloyd Austin"),
+    ("The mayor of Przemysl, Wojciech Bakun, opened a shelter. “Everyone is welcome,” he said.", "Wojciech Bakun"),
+]
+
+
+PRONOUN_FINAL = [  # written last; its one wrong guess (Nauseda, "greeted him") led to the rule on "him"
+    ("Rep. Adam Smith chaired the hearing. “We need answers,” he said.", "Adam Smith"),
+    ("Jens Stoltenberg arrived in Vilnius. Lithuanian President Gitanas Nauseda greeted him. "
+     "“We are grateful,” he said.", ""),
+    ("The Pentagon said 300 soldiers had landed. “More will follow,” it said.", "Pentagon"),
+    ("Kirby, the Pentagon’s spokesman, was asked about Belarus. “We are watching closely,” he said.", "John Kirby"),
+    ("Olga Stefanishyna, Ukraine's deputy prime minister, met EU officials. “Our path is clear,” she said.",
+     "Olga Stefanishyna"),
+    ("Sergei Lavrov and his aide left the room. “No comment,” he said.", ""),
+    ("Putin spoke for two hours. Afterwards the Kremlin published a transcript. “Nobody wants war,” it said.",
+     "Kremlin"),
+    ("A spokeswoman for the State Department declined to comment. “We do not discuss this,” she said.", ""),
+    ("Volodymyr Zelensky called Boris Johnson on Friday. Johnson later spoke to reporters. "
+     "“Ukraine is not alone,” he said.", "Boris Johnson"),
+    ("Antony Blinken flew to Berlin on Thursday. “Germany is a close ally,” he told reporters there.",
+     "Antony Blinken"),
+    ("Mr. Austin declined to give numbers. “We are prepared for every scenario,” he said.", "Lloyd Austin"),
+    ("NATO said allies were ready. “The alliance will respond,” it said.", "NATO"),
+]
+
+
+@pytest.mark.parametrize(
+    "cases, expected",
+    [
+        (PRONOUN_DEV, {"right": 18, "wrong": 0, "abstained": 2}),
+        (PRONOUN_TEST, {"right": 17, "wrong": 0, "abstained": 3}),
+        (PRONOUN_FRESH, {"right": 9, "wrong": 0, "abstained": 3}),
+        (PRONOUN_FINAL, {"right": 12, "wrong": 0, "abstained": 0}),
+    ],
+    ids=["dev", "test", "fresh", "final"],
+)
+def test_pronoun_sets_have_no_wrong_guess(cases, expected):
+    # Every miss must be an abstention (""), never another speaker; see the module docstring of voices.
+    assert pronoun_scores(cases) == expected
+
+
+# --- issue 11, item 6: numbers with their scale, unit and kind -----------------------------
+
+
+def numbers_of(text: str) -> list[tuple]:
+    ledger = numbers_ledger([SimpleNamespace(id="x", body=text)])
+    for row in ledger.itertuples():  # text and start always point at the number as written
+        assert text[row.start : row.start + len(row.text)] == row.text
+    return [(row.number, row.unit, row.counts) for row in ledger.itertuples()]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The EU sent 1.5 million doses.", [(1_500_000.0, "", "doses")]),
+        ("Congress approved $10 billion in aid.", [(10_000_000_000, "$", "money")]),
+        ("Two thousand soldiers arrived.", [(2000, "", "troops")]),
+        ("The talks began on Feb. 2, 2022, in Geneva.", [(2, "", "date"), (2022, "", "year")]),
+        # more of the same kinds
+        ("About 2.5 billion euros and £40m were pledged.", [(2_500_000_000.0, "EUR", "money"), (40_000_000, "£", "money")]),
+        ("Kyiv asked for US$ 300 and UAH 5 million.", [(300, "US$", "money"), (5_000_000, "UAH", "money")]),
+        ("Turnout fell 4.5 per cent, then 3 percent, then 2%.", [(4.5, "%", "percent"), (3, "%", "percent"), (2, "%", "percent")]),
+        ("Forty-two tanks and three hundred thousand shells.", [(42, "", "tanks"), (300_000, "", "shells")]),
+        ("On Sept. 30 and Oct. 1 the troops rested; on 3 March they left.",
+         [(30, "", "date"), (1, "", "date"), (3, "", "date")]),
+        ("The call ended at 5 p.m.; the next began at 9:30 a.m.", [(17, "", "time"), (9.5, "", "time")]),
+        ("One of the 10m masts fell, and one million people lost power.", [(1_000_000, "", "people")]),
+    ],
+)
+def test_numbers_are_the_values_meant(text, expected):
+    assert numbers_of(text) == expected
+
+
+def test_whole_numbers_stay_ints_until_a_fraction_appears():
+    assert numbers_of("Two thousand soldiers and 3 million refugees.") == [(2000, "", "troops"), (3_000_000, "", "refugees")]
+    assert [type(v) for v, *_ in numbers_of("Two thousand soldiers and 3 million refugees.")] == [int, int]
+    assert [type(v) for v, *_ in numbers_of("1.5 million doses for 2 countries.")] == [float, float]
+
+
+# Written before the number rules were tuned; tuned on NUMBER_DEV only, NUMBER_TEST scored once.
+NUMBER_DEV = [
+    ("The EU pledged 1.5 million doses.", [(1500000.0, "", "doses")]),
+    ("Washington approved $10 billion in aid.", [(10000000000, "$", "money")]),
+    ("Two thousand soldiers arrived on Monday.", [(2000, "", "troops")]),
+    ("The talks began on Feb. 2, 2022, in Geneva.", [(2, "", "date"), (2022, "", "year")]),
+    ("Prices rose by 12% in March.", [(12, "%", "percent")]),
+    ("Defence takes about 3.5 percent of the budget.", [(3.5, "%", "percent")]),
+    ("Brussels offered a €300 million package.", [(300000000, "€", "money")]),
+    ("London set aside £2bn for defence.", [(2000000000, "£", "money")]),
+    ("Some 40,000 troops stayed in Belarus.", [(40000, "", "troops")]),
+    ("The deadline is Sept. 30, officials said.", [(30, "", "date")]),
+    ("The briefing began at 10 a.m. on Tuesday.", [(10, "", "time")]),
+    ("Ukraine became independent in 1991.", [(1991, "", "year")]),
+    ("The column had twenty-five tanks.", [(25, "", "tanks")]),
+    ("Five hundred refugees crossed at Medyka.", [(500, "", "refugees")]),
+    ("More than 3 million refugees have left.", [(3000000, "", "refugees")]),
+    ("The pipeline cost 2.4 billion euros.", [(2400000000.0, "EUR", "money")]),
+    ("Allies invoked Article 4 on Thursday.", [(4, "", "treaty article")]),
+    ("Soldiers of the 101st Airborne Division arrived.", [(101, "", "unit name")]),
+]
+NUMBER_TEST = [
+    ("The IMF approved a $1.4 billion loan.", [(1400000000.0, "$", "money")]),
+    ("Nearly 2 million people have fled.", [(2000000, "", "people")]),
+    ("Three thousand paratroopers landed.", [(3000, "", "paratroopers")]),
+    ("On Jan. 24, the alert was raised.", [(24, "", "date")]),
+    ("Dec. 7, 1941, is remembered here.", [(7, "", "date"), (1941, "", "year")]),
+    ("Officials expect a 15 percent rise.", [(15, "%", "percent")]),
+    ("The bank froze €50 million.", [(50000000, "€", "money")]),
+    ("Another 1,200 troops will follow.", [(1200, "", "troops")]),
+    ("By 5 p.m. the convoy had left.", [(17, "", "time")]),
+    ("The ship carried ten thousand tons of grain.", [(10000, "", "tons")]),
+    ("Paratroopers from the 82nd Airborne left.", [(82, "", "unit name")]),
+    ("The fund holds USD 300 million.", [(300000000, "USD", "money")]),
+    ("The fine was 8.5 million rubles.", [(8500000.0, "RUB", "money")]),
+    ("The convoy had sixty-two vehicles.", [(62, "", "vehicles")]),
+    ("Ukraine marks Aug. 24 as its national day.", [(24, "", "date")]),
+    ("Aid equals 0.5% of GDP.", [(0.5, "%", "percent")]),
+]
+
+
+@pytest.mark.parametrize("cases, right", [(NUMBER_DEV, 19), (NUMBER_TEST, 17)], ids=["dev", "test"])
+def test_number_sets(cases, right):
+    # test scored 16 of 17 the first time: "2 million people" counted "other" (irregular plural,
+    # fixed afterwards with a short list of plurals without -s; so no longer a held-out figure)
+    score = sum(got == want for text, expected in cases for got, want in zip(numbers_of(text), expected)
+                if len(numbers_of(text)) == len(expected))
+    assert score == right
