@@ -108,9 +108,9 @@ from framelab.errors import FramelabError
 from framelab.frames import PER, concordance, dimensions, frame_lexicon, hedge_lexicon, match_terms, term_pattern
 from framelab.lexicons import stop_words
 from framelab.reuse import PARAPHRASE, VERBATIM, best_match, match_kind
-from framelab.text import sentence_words, split_sentences, tokenize_sentence
+from framelab.text import sentence_spans, sentence_words, tokenize_sentence
 from framelab.text import words as text_words
-from framelab.validators import article_list, whole_number
+from framelab.validators import article_list, is_whole_number, whole_number
 from framelab.voices import UNATTRIBUTED, find_quotations, reporting_verbs
 
 #: Views, in tab order, with their tab titles.
@@ -229,14 +229,10 @@ class CorpusTables:
         ids = [article.id for article in corpus]
         sentences, offsets, tokens, content, counts = {}, {}, {}, {}, {}
         for article in corpus:
-            found = split_sentences(article.body)
+            spans = sentence_spans(article.body)
+            found = [article.body[start:end] for start, end in spans]
             sentences[article.id] = found
-            cursor, starts = 0, []
-            for sentence in found:
-                start = article.body.find(sentence, cursor)
-                starts.append(max(start, 0))
-                cursor = start + len(sentence) if start >= 0 else cursor
-            offsets[article.id] = starts
+            offsets[article.id] = [start for start, _ in spans]
             tokens[article.id] = [sentence_words(sentence) for sentence in found]
             content[article.id] = [[w for w in words if w not in stop] for words in tokens[article.id]]
             counts[article.id] = Counter(w for words in tokens[article.id] for w in words)
@@ -593,7 +589,7 @@ def _check_sentence(tables: CorpusTables, article: str, sentence: int) -> None:
     if article not in tables.sentences:
         raise ExplorerError(f"article {article!r} is not in the corpus. Use one of: {', '.join(tables.ids[:10])}.")
     count = len(tables.sentences[article])
-    if isinstance(sentence, bool) or not isinstance(sentence, int) or not 0 <= sentence < count:
+    if not is_whole_number(sentence) or not 0 <= sentence < count:
         raise ExplorerError(
             f"sentence {sentence!r} does not exist in article {article!r}: pick a number from 0 to {count - 1}."
             if count else f"article {article!r} has no sentences."

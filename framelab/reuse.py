@@ -37,6 +37,7 @@ from nltk.util import ngrams
 from framelab.errors import FramelabError
 from framelab.lexicons import stop_words
 from framelab.text import sentence_words, split_sentences
+from framelab.validators import number, token_list, whole_number
 from framelab.voices import quotation_spans
 
 #: A sentence whose best counterpart scores at least this is ``"verbatim"`` reuse:
@@ -72,30 +73,15 @@ class ReuseError(FramelabError):
 
 
 def _check_tokens(tokens: Sequence[str], name: str) -> None:
-    if isinstance(tokens, str):
-        raise ReuseError(
-            f"{name} is a string, but it must be a list of tokens. "
-            "Tokenize the text first, e.g. framelab.words(text, lower=True)."
-        )
-    if not isinstance(tokens, Sequence):
-        raise ReuseError(f"{name} must be a list of tokens, not {type(tokens).__name__}.")
-    if len(tokens) == 0:
-        raise ReuseError(
-            f"{name} is empty: there is no text to compare. "
-            "Check that the article has a body and that you passed its tokens."
-        )
+    token_list(tokens, name, error=ReuseError, allow_empty=False)
 
 
 def _check_n(n: int, name: str = "n") -> None:
-    if isinstance(n, bool) or not isinstance(n, int):
-        raise ReuseError(f"{name} must be a whole number of tokens (1, 2, 3 ...), not {n!r}.")
-    if n < 1:
-        raise ReuseError(f"{name} must be at least 1 (got {n}): a shingle holds at least one token.")
+    whole_number(n, name, minimum=1, error=ReuseError, meaning="tokens")
 
 
 def _check_fraction(value: float, name: str) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 1:
-        raise ReuseError(f"{name} must be a number above 0 and at most 1 (got {value!r}).")
+    number(value, name, above=0, at_most=1, error=ReuseError)
 
 
 def _check_articles(articles: Mapping, name: str) -> None:
@@ -127,7 +113,7 @@ def shingles(tokens: Sequence[str], n: int) -> set[tuple[str, ...]]:
     >>> shingles([], 2)
     Traceback (most recent call last):
     ...
-    framelab.reuse.ReuseError: tokens is empty: there is no text to compare. Check that the article has a body and that you passed its tokens.
+    framelab.reuse.ReuseError: tokens is empty: there is no text to work on. Check that the article has a body and that you passed its tokens.
     """
     _check_tokens(tokens, "tokens")
     _check_n(n)

@@ -38,7 +38,12 @@ import numpy as np
 from framelab.errors import FramelabError
 
 
-def _is_whole(value: object) -> bool:
+def is_whole_number(value: object) -> bool:
+    """True for an ``int`` or numpy integer that is not a ``bool``: the rule behind :func:`whole_number`.
+
+    >>> [is_whole_number(v) for v in (3, np.int64(3), True, 3.0)]
+    [True, True, False, False]
+    """
     return isinstance(value, (int, np.integer)) and not isinstance(value, (bool, np.bool_))
 
 
@@ -71,7 +76,7 @@ def whole_number(
     ...
     framelab.errors.FramelabError: window must be a whole number of at least 1 (tokens per window), not 2.0.
     """
-    if not _is_whole(value) or value < minimum:
+    if not is_whole_number(value) or value < minimum:
         raise error(f"{name} must be a whole number of at least {minimum}{_why(meaning)}, not {value!r}.")
     return int(value)
 

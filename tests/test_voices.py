@@ -12,6 +12,7 @@ import pytest
 
 from framelab import FramelabError, split_sentences
 from framelab.lexicons import DATA, load_lexicon
+from framelab.numbers import NumbersError
 from framelab.voices import (
     LEDGER_COLUMNS,
     NUMBER_COLUMNS,
@@ -134,8 +135,12 @@ def test_bad_input_raises_voices_error():
         find_quotations("text", 3)
     with pytest.raises(VoicesError, match="list of articles"):
         attribution_ledger("not a corpus")
-    with pytest.raises(VoicesError, match="Article records"):
+    with pytest.raises(NumbersError, match=r"corpus\[0\] is a str, not an article with a text .id and .body"):
         numbers_ledger(["a string"])
+    twice = [SimpleNamespace(id="a", body="Troops."), SimpleNamespace(id="a", body="Tanks.")]
+    for ledger, error in ((attribution_ledger, VoicesError), (numbers_ledger, NumbersError)):
+        with pytest.raises(error, match="'a' more than once"):  # one rule for every corpus check
+            ledger(twice)
     assert issubclass(VoicesError, FramelabError)
 
 
