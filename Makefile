@@ -61,3 +61,4 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.keyness
 	$(BIN)/python -m benchmarks.grading
 	$(BIN)/python -m benchmarks.explorer
+	$(BIN)/python -m benchmarks.text

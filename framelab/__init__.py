@@ -9,7 +9,7 @@ versions of techniques a chapter has taught, for later chapters to reuse.
 from framelab.corpus import Article, load_corpus
 from framelab.doctor import doctor
 from framelab.errors import ChecksumError, CorpusError, FramelabError, LexiconError
-from framelab.text import split_sentences, tokenize, words
+from framelab.text import paragraph_spans, sentence_spans, split_sentences, tokenize, words
 
 __all__ = [
     "Article",
@@ -19,6 +19,8 @@ __all__ = [
     "LexiconError",
     "doctor",
     "load_corpus",
+    "paragraph_spans",
+    "sentence_spans",
     "split_sentences",
     "tokenize",
     "words",

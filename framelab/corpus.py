@@ -32,6 +32,7 @@ from pathlib import Path
 
 from framelab.cleaning import clean
 from framelab.errors import ChecksumError, CorpusError
+from framelab.sentences import register_corpus
 from framelab.typography import normalize
 
 CATALOG_NAME = "catalog.csv"
@@ -291,7 +292,11 @@ def load_corpus(folder: str | Path | None = None, *, verify: bool = True) -> lis
     else:
         rows = [{"id": id_from_filename(name), "file": name} for name in files]
         _refuse_duplicates([row["id"] for row in rows], f"the file names in {folder}")
-    return [_load_article(folder, row, verify) for row in rows]
+    articles = [_load_article(folder, row, verify) for row in rows]
+    # Punkt learns this corpus's abbreviations and sentence starters once, here;
+    # split_sentences(article.body) then uses them (framelab.sentences).
+    register_corpus([article.body for article in articles])
+    return articles
 
 
 def _check_catalog_covers(rows: list[dict[str, str]], files: list[str], catalog: Path) -> None:
