@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+# A blank line: a line break, a line holding only spaces or tabs, a line break.
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October"
@@ -117,16 +119,32 @@ RULES: tuple[CleaningRule, ...] = (
 
 
 def clean(text: str, rules: tuple[CleaningRule, ...] = RULES) -> CleaningResult:
-    """Apply ``rules`` in order; tidy blank lines; report what each rule removed.
+    """Apply ``rules`` in order; join hard-wrapped lines; report what each rule removed.
 
-    Paragraphs stay separated by exactly one blank line and the result has no
-    leading or trailing whitespace.
+    Paragraphs follow the one definition of :func:`framelab.text.paragraph_spans`:
+    a blank line ends a paragraph and a single line break inside one is a hard
+    wrap, joined with a space ("would\\nmove" → "would move"). A file with no
+    blank line at all is the other common layout, one paragraph per line, and
+    keeps its lines as paragraphs. The result has paragraphs separated by
+    exactly one blank line, no line break inside a paragraph, and no leading or
+    trailing whitespace.
 
     >>> clean("Headline\\n\\nPublished\\n\\n\\n\\nBody.").text
     'Headline\\n\\nBody.'
+    >>> clean("Headline\\n\\nAbout 3,000 troops would\\nmove to Poland.").text
+    'Headline\\n\\nAbout 3,000 troops would move to Poland.'
+    >>> clean("Headline\\nFirst paragraph.\\nSecond paragraph.").text
+    'Headline\\n\\nFirst paragraph.\\n\\nSecond paragraph.'
     """
+    # Decided on the text as written: a rule that empties a line must not turn
+    # a one-paragraph-per-line file into a blank-line one.
+    wrapped = _BLANK_LINE.search(text.strip()) is not None
     removed: dict[str, list[str]] = {}
     for rule in rules:
         text, removed[rule.name] = rule.apply(text)
-    paragraphs = [line.strip() for line in text.splitlines() if line.strip()]
-    return CleaningResult("\n\n".join(paragraphs), removed)
+    if wrapped:
+        blocks = _BLANK_LINE.split(text)
+        paragraphs = [" ".join(line.strip() for line in block.splitlines() if line.strip()) for block in blocks]
+    else:
+        paragraphs = [line.strip() for line in text.splitlines()]
+    return CleaningResult("\n\n".join(paragraph for paragraph in paragraphs if paragraph), removed)

@@ -144,6 +144,10 @@ def _as_counts(document: object, name: str) -> Mapping[str, int]:
     )
 
 
+#: The largest count a float holds exactly (2**53); the sign of log ratio rests on exact counts.
+_EXACT = 2.0**53
+
+
 def _valid(values: np.ndarray) -> np.ndarray:
     """Which counts are usable: finite whole numbers of 0 or more."""
     return np.isfinite(values) & (values >= 0) & (values == np.floor(values))
@@ -163,6 +167,19 @@ def _check_counts(counts: Mapping[str, int], name: str) -> np.ndarray:
         bad = list(counts)[int(np.argmin(_valid(values)))]
         raise CompareError(
             f"{name}: the count of {bad!r} is {counts[bad]!r}; counts must be whole numbers of 0 or more."
+        )
+    if values.size and values.max() > _EXACT:
+        bad = list(counts)[int(np.argmax(values))]
+        raise CompareError(
+            f"{name}: the count of {bad!r} is {counts[bad]!r}, more than 2**53, beyond which counts "
+            "are no longer exact and the signs of the measures could not be trusted."
+        )
+    # The one rule of framelab.validators: True is an int to Python, never a count to a person.
+    if {bool, np.bool_} & set(map(type, counts.values())):
+        bad = next(word for word, value in counts.items() if isinstance(value, (bool, np.bool_)))
+        raise CompareError(
+            f"{name}: the count of {bad!r} is {counts[bad]!r}; a count is how often the word occurs, "
+            "a whole number, not True or False."
         )
     return values
 
@@ -202,7 +219,9 @@ def _matrix(documents: Mapping[str, Document], what: str = "documents") -> _Matr
     keys = list(chain.from_iterable(tables))
     try:
         values = np.fromiter(chain.from_iterable(t.values() for t in tables), dtype=float, count=len(keys))
-        valid = bool(np.all(_valid(values)))
+        kinds = set(map(type, chain.from_iterable(t.values() for t in tables)))
+        valid = bool(np.all(_valid(values))) and not (values.size and values.max() > _EXACT)
+        valid = valid and bool not in kinds and np.bool_ not in kinds
     except (TypeError, ValueError):
         valid = False
     if not valid:  # find and name the culprit

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -113,17 +114,7 @@ def read_article_text(path: Path) -> str:
     'RU\\xa0\\xa0UA\\xa0\\xa0'
     """
     path = Path(path)
-    data = path.read_bytes()
-    text = _decode_utf16(data)
-    if text is None:
-        if b"\x00" in data:
-            raise _binary_file(path)
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise CorpusError(_not_utf8_message(path, data, error.start)) from None
-    elif "\x00" in text:
-        raise _binary_file(path)
+    text = _decode(path, path.read_bytes())
     if not text.strip():
         raise CorpusError(
             f"{path} is empty. Put the article's text in it or remove it from the folder."
@@ -131,7 +122,42 @@ def read_article_text(path: Path) -> str:
     return text
 
 
-def _binary_file(path: Path) -> CorpusError:
+def _decode(path: Path, data: bytes) -> str:
+    """UTF-8 (a leading byte order mark dropped) or UTF-16 with a byte order mark; else a CorpusError that says what the bytes are."""
+    for start, kind, advice in _NOT_TEXT:
+        if data.startswith(start):
+            raise CorpusError(f"{path} is {kind}, not a plain-text article: {advice}, or remove it from the folder.")
+    text = _decode_utf16(data)
+    if text is None:
+        if b"\x00" in data:
+            raise _binary_file(path, data)
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise CorpusError(_not_utf8_message(path, data, error.start)) from None
+    elif "\x00" in text:
+        raise _binary_file(path, data)
+    return text
+
+
+#: How files that are not text begin, and what to do with each.
+_NOT_TEXT = (
+    (b"%PDF", "a PDF document", "copy its text into a .txt file"),
+    (b"PK\x03\x04", "a Word or other zipped document", "save it as plain text (.txt, UTF-8)"),
+    (b"{\\rtf", "a rich-text (RTF) document", "save it as plain text (.txt, UTF-8)"),
+)
+
+
+def _binary_file(path: Path, data: bytes) -> CorpusError:
+    odd, even = data[1::2], data[0::2]
+    for zeros, order in ((odd, "le"), (even, "be")):
+        # ASCII text in UTF-16 has a NUL in every other byte.
+        if len(zeros) >= 4 and zeros.count(0) >= 0.8 * len(zeros):
+            return CorpusError(
+                f"{path} looks like UTF-16 text without a byte order mark, not UTF-8. Re-save it as "
+                f"UTF-8, for example with `iconv -f utf-16{order} -t utf-8 {path.name} > fixed.txt`, "
+                "check that fixed.txt reads right, and put it in place of the original."
+            )
     return CorpusError(
         f"{path} looks like a binary file, not text (it contains NUL bytes). "
         "Keep only plain-text .txt articles in the corpus folder."
@@ -203,26 +229,38 @@ def read_catalog(path: Path) -> list[dict[str, str]]:
     ['Summary citing CNN', 'Aggregator repost']
     """
     path = Path(path)
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = [name for name in ("id", "file") if name not in (reader.fieldnames or [])]
-        if missing:
+    # Decoded like an article: Excel's "CSV UTF-8" starts with a byte order mark,
+    # its plain "CSV" is Windows-1252 on Windows.
+    reader = csv.DictReader(io.StringIO(_decode(path, path.read_bytes()), newline=""))
+    missing = [name for name in ("id", "file") if name not in (reader.fieldnames or [])]
+    if missing:
+        raise CorpusError(
+            f"{path} has no {' or '.join(repr(m) for m in missing)} column. "
+            f"A catalog's first line names its columns: {','.join(CATALOG_COLUMNS)}."
+        )
+    rows = [{key: (value or "").strip() for key, value in row.items() if key is not None} for row in reader]
+    for number, row in enumerate(rows, start=2):
+        if not row.get("id") or not row.get("file"):
             raise CorpusError(
-                f"{path} has no {' or '.join(repr(m) for m in missing)} column. "
-                f"A catalog's first line names its columns: {','.join(CATALOG_COLUMNS)}."
+                f"{path}, line {number}: the row has no {'id' if not row.get('id') else 'file'}. "
+                "Every article needs an id and the name of its file."
             )
-        rows = [{key: (value or "") for key, value in row.items()} for row in reader]
     _refuse_duplicates([row["id"] for row in rows], f"{path}")
+    _refuse_duplicates([row["file"] for row in rows], f"{path}", what="file")
     return rows
 
 
-def _refuse_duplicates(ids: list[str], where: str) -> None:
+def _refuse_duplicates(ids: list[str], where: str, what: str = "id") -> None:
     seen: set[str] = set()
     for article_id in ids:
         if article_id in seen:
             raise CorpusError(
-                f"Duplicate article id {article_id!r} in {where}. "
-                "Give every article its own id (e.g. rename one file or fix the catalog)."
+                f"Duplicate article {what} {article_id!r} in {where}. "
+                + (
+                    "Give every article its own id (e.g. rename one file or fix the catalog)."
+                    if what == "id"
+                    else "List every file once in the catalog."
+                )
             )
         seen.add(article_id)
 
@@ -271,6 +309,11 @@ def load_corpus(folder: str | Path | None = None, *, verify: bool = True) -> lis
             "nor in the working folder or a folder above it. Open the notebooks from inside the Framing "
             "Lab folder (if you deleted seeds/ there, restore it with `git checkout -- seeds`), or pass "
             "a folder of articles to load_corpus()."
+        )
+    if folder is not None and not isinstance(folder, (str, Path)):
+        raise CorpusError(
+            f"load_corpus(folder=...) takes the path of a folder (a str or pathlib.Path), not "
+            f"{type(folder).__name__}: e.g. load_corpus('my_articles'), or load_corpus() for the bundled articles."
         )
     folder = SEEDS if folder is None else Path(folder)
     if not folder.exists():
@@ -348,9 +391,16 @@ def verify_checksum(path: Path, expected: str) -> None:
             f"convert it in place with `{convert}`. Or pass verify=False: the text loads the same "
             "with either line ending."
         )
+    restore = (
+        f"restore it with `git checkout -- {name}`"
+        if path.parent.name == "seeds"
+        # A folder of the user's own: git may not know it, and the catalog may be the stale side.
+        else "restore the file from your original copy, or, if you changed it on purpose, put its new "
+        f"SHA-256 ({hashlib.sha256(data).hexdigest()}) in the catalog's sha256 column"
+    )
     raise ChecksumError(
         f"{path} has changed: its SHA-256 no longer matches {catalog}. "
-        f"The articles must stay byte-identical; restore it with `git checkout -- {name}` "
+        f"The articles must stay byte-identical; {restore} "
         "(or pass verify=False to study a modified copy)."
     )
 

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from framelab.cleaning import RULES, CleaningRule, clean
+from framelab.typography import normalize
 
 RULE = {rule.name: rule for rule in RULES}
 
@@ -70,3 +71,41 @@ def test_clean_accepts_custom_rules() -> None:
     result = clean("Text\nADVERTISEMENT\nMore", rules=(rule,))
     assert result.text == "Text\n\nMore"
     assert result.removed == {"ads": ["ADVERTISEMENT"]}
+
+
+# --- one definition of paragraph: a blank line ends one, a single line break is a hard wrap -------
+
+
+def test_a_hard_wrapped_article_loads_with_whole_sentences_and_quotations(tmp_path):
+    from framelab import load_corpus, split_sentences
+    from framelab.voices import find_quotations
+
+    (tmp_path / "01_wire.txt").write_text(
+        "Troops head east\n\nAbout 3,000 soldiers would\nmove to Poland. “We are not going to fight in\n"
+        "Ukraine,” Kirby said.\n\nThe first units left on\nFriday.\n",
+        encoding="utf-8",
+    )
+    article = load_corpus(tmp_path)[0]
+    assert article.body == (
+        "About 3,000 soldiers would move to Poland. “We are not going to fight in Ukraine,” Kirby said."
+        "\n\nThe first units left on Friday."
+    )
+    assert split_sentences(article.body) == [
+        "About 3,000 soldiers would move to Poland.",
+        "“We are not going to fight in Ukraine,” Kirby said.",
+        "The first units left on Friday.",
+    ]
+    quotes, unmatched = find_quotations(article.body)
+    assert [q.text for q in quotes] == ["We are not going to fight in Ukraine,"] and unmatched == []
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_one_paragraph_per_line_files_keep_their_paragraphs(newline):
+    text = newline.join(["Troops head east", "About 3,000 soldiers will move.", "They leave on Friday.", ""])
+    assert clean(normalize(text)).text == "Troops head east\n\nAbout 3,000 soldiers will move.\n\nThey leave on Friday."
+
+
+def test_a_rule_that_empties_a_line_does_not_join_the_lines_around_it():
+    # One paragraph per line: the removed banner leaves a gap, not a reason to join.
+    text = "Troops head east\nTime Plus News\nAbout 3,000 soldiers will move.\nThey leave on Friday."
+    assert clean(text).text == "Troops head east\n\nAbout 3,000 soldiers will move.\n\nThey leave on Friday."

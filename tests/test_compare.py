@@ -515,3 +515,21 @@ def test_bad_input_gives_a_clear_message(counts, call, error, fragment: str) -> 
         with pytest.raises(error) as raised:
             call(counts)
     assert fragment in str(raised.value)
+
+
+@pytest.mark.parametrize("count", [True, False, np.bool_(True)])
+def test_true_or_false_is_never_a_word_count(count) -> None:
+    for call in (
+        lambda: keyness({"a": count, "b": 3}, {"a": 2, "b": 3}),
+        lambda: relative_frequency({"a": count, "b": 3}),
+        lambda: one_vs_rest({"x": {"a": count, "b": 1}, "y": {"a": 1, "b": 1}}),
+    ):
+        with pytest.raises(CompareError, match="not True or False"):
+            call()
+
+
+def test_counts_beyond_exact_floats_are_refused() -> None:
+    with pytest.raises(CompareError, match="more than 2\\*\\*53"):
+        keyness({"y": 2**53 + 2, "z": 1}, {"y": 2**53 - 2, "z": 1})
+    with pytest.raises(CompareError, match="more than 2\\*\\*53"):
+        keyness({"y": 1e300, "z": 1}, {"y": 3, "z": 1})

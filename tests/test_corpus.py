@@ -363,10 +363,73 @@ def test_utf16_with_a_byte_order_mark_is_read_as_text(tmp_path: Path, encoding: 
     assert (article.raw, article.headline, article.body) == (text, "Headline", "Kirby said: “We’re ready.”")
 
 
-def test_utf16_without_a_byte_order_mark_is_still_refused(tmp_path: Path) -> None:
-    _write(tmp_path / "a.txt", "Headline\n\nBody.\n".encode("utf-16-le"))
-    with pytest.raises(CorpusError, match="looks like a binary file"):
+@pytest.mark.parametrize("encoding, order", [("utf-16-le", "le"), ("utf-16-be", "be")])
+def test_utf16_without_a_byte_order_mark_is_refused_with_the_command_that_converts_it(
+    tmp_path: Path, encoding: str, order: str
+) -> None:
+    _write(tmp_path / "a.txt", "Headline\n\nTroops arrive in Rzeszów.\n".encode(encoding))
+    with pytest.raises(CorpusError, match=f"looks like UTF-16 text without a byte order mark.*iconv -f utf-16{order}") as caught:
         load_corpus(tmp_path)
+    command = re.search(r"`(iconv [^`]*)`", str(caught.value)).group(1)
+    subprocess.run(command, shell=True, cwd=tmp_path, check=True)
+    assert (tmp_path / "fixed.txt").read_text(encoding="utf-8") == "Headline\n\nTroops arrive in Rzeszów.\n"
+
+
+@pytest.mark.parametrize(
+    "start, kind", [(b"%PDF-1.7\n\xe2\xe3\xcf\xd3", "a PDF document"), (b"PK\x03\x04\x14\x00\x06\x00", "a Word or other zipped")]
+)
+def test_documents_that_are_not_text_are_named(tmp_path: Path, start: bytes, kind: str) -> None:
+    _write(tmp_path / "a.txt", start + b"\x93rest")
+    with pytest.raises(CorpusError, match=f"is {kind}"):
+        load_corpus(tmp_path)
+
+
+# --- catalogs saved by spreadsheets, and catalogs that contradict themselves ------------
+
+
+def _catalog_folder(folder: Path, catalog: bytes) -> Path:
+    _write(folder / "a.txt", b"Headline\n\nTroops move.\n")
+    _write(folder / "catalog.csv", catalog)
+    return folder
+
+
+def test_a_catalog_saved_as_csv_utf8_by_excel_reads(tmp_path: Path) -> None:
+    corpus = load_corpus(_catalog_folder(tmp_path, "\ufeffid,file,label\r\n1,a.txt,Café\r\n".encode()))
+    assert [(a.id, a.label) for a in corpus] == [("1", "Café")]
+
+
+def test_a_windows_1252_catalog_gets_the_windows_1252_command(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match=r"catalog\.csv is not valid UTF-8.*iconv -f windows-1252"):
+        load_corpus(_catalog_folder(tmp_path, "id,file,label\n1,a.txt,“Café”\n".encode("cp1252")))
+
+
+@pytest.mark.parametrize(
+    "catalog, message",
+    [
+        ("id,file\n,a.txt\n", r"line 2: the row has no id"),
+        ("id,file\n1,\n", r"line 2: the row has no file"),
+        ("id,file\n1,a.txt\n2,a.txt\n", r"Duplicate article file 'a.txt'"),
+    ],
+)
+def test_a_catalog_that_contradicts_itself_is_refused(tmp_path: Path, catalog: str, message: str) -> None:
+    with pytest.raises(CorpusError, match=message):
+        load_corpus(_catalog_folder(tmp_path, catalog.encode()))
+
+
+@pytest.mark.parametrize("folder", [123, b"seeds", ["seeds"]])
+def test_a_folder_that_is_not_a_path_gets_a_clear_error(folder: object) -> None:
+    with pytest.raises(CorpusError, match="takes the path of a folder"):
+        load_corpus(folder)
+
+
+def test_a_changed_file_in_a_folder_of_ones_own_is_not_sent_to_git(tmp_path: Path) -> None:
+    folder = _catalog_folder(tmp_path, b"")
+    digest = sha256_of(folder / "a.txt")
+    _write(folder / "catalog.csv", f"id,file,sha256\n1,a.txt,{digest}\n".encode())
+    _write(folder / "a.txt", b"Headline\n\nTroops moved.\n")
+    with pytest.raises(ChecksumError, match="from your original copy") as caught:
+        load_corpus(folder)
+    assert "git checkout" not in str(caught.value) and sha256_of(folder / "a.txt") in str(caught.value)
 
 
 # --- normalized metadata, and finding the seeds from an installed wheel -------------------
