@@ -171,7 +171,8 @@ def test_a_loaded_article_is_normalized_and_keeps_its_raw_text(tmp_path: Path) -
     assert article.raw == raw  # as decoded, for quoting the source
     assert article.headline == "Troops arrive..."
     assert article.body == (
-        "It is obviously clear... that the plan is ready.\n\n"
+        # A single line break inside a paragraph is a hard wrap (framelab.cleaning.clean).
+        "It is obviously clear... that the plan is ready. "
         "Officials were not happy — at all.\n\n"
         "Ukraine’s army welcomed them."
     )
