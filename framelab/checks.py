@@ -22,8 +22,15 @@ class AnswerError(AssertionError):
 
 
 def _show(value: Any, limit: int = 80) -> str:
+    # A numpy scalar reads as the number it holds (51.46, not np.float64(51.46)).
+    if hasattr(value, "item") and getattr(value, "shape", None) == ():
+        value = value.item()
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 5] + " …" + text[-3:]
+
+
+def _items(count: int) -> str:
+    return f"{count} item{'' if count == 1 else 's'}"
 
 
 def _fail(message: str, hint: str) -> None:
@@ -69,7 +76,7 @@ def expect_len(value: Any, expected: int, name: str, hint: str = "") -> None:
     framelab.checks.AnswerError: counts should have 3 items, but it has 2. Hint: one per article
     """
     if len(value) != expected:
-        _fail(f"{name} should have {expected} items, but it has {len(value)}.", hint)
+        _fail(f"{name} should have {_items(expected)}, but it has {len(value)}.", hint)
 
 
 def expect_equal(value: Any, expected: Any, name: str, hint: str = "") -> None:
@@ -90,7 +97,7 @@ def expect_equal(value: Any, expected: Any, name: str, hint: str = "") -> None:
                     f"expected {_show(want)}, received {_show(got)}.",
                     hint,
                 )
-        _fail(f"{name} should have {len(expected)} items, but it has {len(value)}.", hint)
+        _fail(f"{name} should have {_items(len(expected))}, but it has {len(value)}.", hint)
     if isinstance(value, dict) and isinstance(expected, dict):
         missing = sorted(set(expected) - set(value), key=str)
         extra = sorted(set(value) - set(expected), key=str)

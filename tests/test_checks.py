@@ -46,3 +46,17 @@ def test_long_values_are_shortened_in_messages() -> None:
     with pytest.raises(AnswerError) as caught:
         expect_equal("x" * 500, "y", "text")
     assert len(str(caught.value)) < 200
+
+
+def test_messages_read_as_a_person_writes_them() -> None:
+    import numpy as np
+
+    from framelab.checks import AnswerError, expect_equal, expect_len
+
+    with pytest.raises(AnswerError, match=r"should have 1 item, but it has 2\."):
+        expect_len([1, 2], 1, "counts")
+    with pytest.raises(AnswerError, match=r"should have 3 items, but it has 2\."):
+        expect_len([1, 2], 3, "counts")
+    with pytest.raises(AnswerError) as caught:
+        expect_equal(np.float64(51.46), 51.5, "score")
+    assert "np.float64" not in str(caught.value) and "51.46" in str(caught.value)
