@@ -5,6 +5,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+# Students' JupyterLab and Voila run without nbgrader's extensions (see the rule above lab).
+STUDENT_LAB := $(VENV)/.student-lab-stamp
+NBGRADER_SERVER_EXTENSIONS := nbgrader.server_extensions.formgrader nbgrader.server_extensions.validate_assignment \
+	nbgrader.server_extensions.assignment_list nbgrader.server_extensions.course_list
+# Where make lab and make lab-instructor open: chapter 00, also from the printed URL.
+START_URL := /lab/tree/notebooks/00-welcome.ipynb
 LAB_ARGS ?=
 PRESENT_ARGS ?=
 SUBMISSIONS ?=
@@ -18,9 +24,9 @@ export MPLCONFIGDIR := $(abspath $(VENV))/mplconfig
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb)) $(sort $(wildcard solutions/*/*.ipynb))
 
-.PHONY: lab present test exercises notebooks bench install grade
+.PHONY: lab lab-instructor present test exercises notebooks bench install grade
 
-install: $(STAMP)
+install: $(STAMP) $(STUDENT_LAB)
 
 $(STAMP): pyproject.toml jupyterlab-settings/overrides.json
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else "Framing Lab needs Python 3.10 or newer, but $(PYTHON) is " + sys.version.split()[0] + ". Pass another one, e.g. make lab PYTHON=python3.11")'
@@ -32,16 +38,35 @@ $(STAMP): pyproject.toml jupyterlab-settings/overrides.json
 	cp jupyterlab-settings/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	touch $(STAMP)
 
+# nbgrader (a dependency: make grade and make exercises use its Python API) installs an
+# Nbgrader menu, a Validate button and a Create Assignment panel into JupyterLab, and its
+# scripts raise errors in Voila's page. Students get none of it: it is switched off for
+# this venv (sys-prefix level: nothing outside .venv is written), and make lab-instructor
+# switches it back on for its own server through jupyterlab-settings/instructor/.
+$(STUDENT_LAB): $(STAMP)
+	$(BIN)/jupyter labextension disable --level=sys_prefix @jupyter/nbgrader
+	$(BIN)/jupyter server extension disable --sys-prefix $(NBGRADER_SERVER_EXTENSIONS)
+	touch $(STUDENT_LAB)
+
 # The server's root is the project folder, so links between notebooks/, exercises/ and seeds/ work.
-lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" notebooks/00-welcome.ipynb $(LAB_ARGS)
+# jupyter-config/ makes JupyterLab save notebooks in their committed form (tools/lab_save.py).
+# default_url makes every way in land on chapter 00: the browser make lab opens, the URL it
+# prints (for a browser elsewhere, on a fresh workspace) and the server's bare address.
+lab: $(STUDENT_LAB)
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=$(START_URL) $(LAB_ARGS)
+
+# The instructors' JupyterLab: make lab plus nbgrader's Formgrader, Course List, Validate
+# button and Create Assignment panel (docs/instructors.md). jupyterlab-settings/instructor/
+# comes first on JUPYTER_CONFIG_PATH, above the venv's settings, for this server only.
+lab-instructor: $(STUDENT_LAB)
+	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyterlab-settings/instructor:$(CURDIR)/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=$(START_URL) $(LAB_ARGS)
 
 # Presentation mode: the Framing Explorer alone, as a Voilà page with no code, to project in class.
 # Its template (presentation/jupyter/voila/templates/framelab) loads nothing from a CDN.
-present: $(STAMP)
+present: $(STUDENT_LAB)
 	JUPYTER_PATH="$(CURDIR)/presentation/jupyter" $(BIN)/voila --template=framelab presentation/framing-explorer.ipynb $(PRESENT_ARGS)
 
-test: $(STAMP)
+test: $(STAMP) $(STUDENT_LAB)
 	$(BIN)/python -m pytest
 
 exercises: $(STAMP)

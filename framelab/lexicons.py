@@ -5,12 +5,18 @@ lines starting with ``#`` are comments, one entry a line. A word list holds
 one word a line (:func:`load_word_list`); a lexicon maps an entry, which may
 be several words, to a category, separated by a tab (:func:`load_lexicon`).
 
+One file is not a list: ``quotations_annotated.json`` is chapter 06's answer
+key, a hand annotation of the quotations in the five bundled articles. JSON has
+no comment lines, so it says where it came from in its ``"source"`` field;
+load it with :func:`annotated_quotations`.
+
 >>> "the" in stop_words() and "troops" not in stop_words()
 True
 """
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +24,8 @@ from pathlib import Path
 from framelab.errors import LexiconError
 
 DATA = Path(__file__).resolve().parent / "data"
+QUOTATIONS_ANNOTATED = DATA / "quotations_annotated.json"
+_ANNOTATION_KEYS = ("source", "description", "unmatched_marks", "quotations")
 _ENTRY = re.compile(r"^[\w'’.-]+$")
 
 
@@ -86,3 +94,47 @@ def load_lexicon(path: str | Path) -> dict[str, str]:
             )
         entries[entry] = fields[1]
     return entries
+
+
+def annotated_quotations(path: str | Path = QUOTATIONS_ANNOTATED) -> dict:
+    """The hand annotation of every direct quotation in the five bundled articles (chapter 06's answer key).
+
+    Made by the project's maintainers by reading the articles in ``seeds/``
+    before ``framelab.voices`` was written, so it can measure the extraction
+    (precision and recall) instead of echoing it. It is lesson data, shipped in
+    the package, so a copy of the lessons without ``tests/`` still runs.
+
+    Returns a dict with ``"source"`` (who made it and for which texts) and
+    ``"description"`` (the annotation rules) as str; ``"unmatched_marks"``,
+    article id -> list of character offsets (int) of quotation marks that close
+    nothing; and ``"quotations"``, a list of dicts with ``article`` (str id),
+    ``start`` and ``end`` (int character offsets into that article's body:
+    the opening mark and just after the closing mark), ``text`` (the words
+    between the marks), ``speaker`` and ``verb`` (str, ``""`` when the text
+    names none) and, for some, a ``note``. Offsets fit the bundled articles
+    only: another corpus (``FRAMELAB_CORPUS``) needs an annotation of its own.
+
+    Raises LexiconError when the file is missing, is not JSON, or lacks one of
+    the four keys above.
+
+    >>> annotation = annotated_quotations()
+    >>> first = annotation["quotations"][0]
+    >>> first["article"], first["speaker"], first["end"] - first["start"] == len(first["text"]) + 2
+    ('000', 'Russia', True)
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise LexiconError(f"Annotation {path} does not exist. Check the file name in framelab/data/.")
+    try:
+        annotation = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise LexiconError(
+            f"{path}, line {error.lineno}: not valid JSON ({error.msg}). Fix the file or restore it from git."
+        ) from None
+    missing = [key for key in _ANNOTATION_KEYS if not isinstance(annotation, dict) or key not in annotation]
+    if missing:
+        raise LexiconError(
+            f"{path} lacks {', '.join(repr(key) for key in missing)}: an annotation holds "
+            f"{', '.join(_ANNOTATION_KEYS)}. Restore it from git."
+        )
+    return annotation

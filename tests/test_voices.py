@@ -1,5 +1,5 @@
 """framelab.voices: quotations, speakers, ledgers; and the extraction measured against
-the hand annotation in tests/fixtures/quotations.json (precision and recall per article)."""
+the hand annotation in framelab/data/quotations_annotated.json (precision and recall per article)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from framelab.voices import (
     speakers,
 )
 
-FIXTURE = Path(__file__).parent / "fixtures" / "quotations.json"
+FIXTURE = Path(__file__).parents[1] / "framelab" / "data" / "quotations_annotated.json"
 SIDES = {"US", "Russia", "Ukraine", "NATO/Europe", "other"}
 
 

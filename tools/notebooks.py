@@ -4,7 +4,9 @@
 each notebook top to bottom with nbclient (kernel ``python3``, working
 directory = the notebook's folder, at most 120 s a cell) and saves it so that
 executing it again gives byte-identical files. :func:`execute` and
-:func:`normalize` are reused by the tests (which never write back).
+:func:`normalize` are reused by the tests (which never write back), and
+:func:`normalize` by ``make lab``'s pre-save hook (tools/lab_save.py), so a
+lesson JupyterLab saves after Run All is its committed file.
 
 What normalization does, and why:
 
