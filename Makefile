@@ -87,3 +87,4 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.grading
 	$(BIN)/python -m benchmarks.explorer
 	$(BIN)/python -m benchmarks.text
+	$(BIN)/python -m benchmarks.figures

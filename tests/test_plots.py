@@ -3,7 +3,11 @@ its pixels, and every bad input raises PlotError with a message naming the argum
 
 from __future__ import annotations
 
+import html
+import json
+import re
 from collections import Counter
+from pathlib import Path
 
 import matplotlib
 
@@ -20,21 +24,29 @@ from framelab.errors import FramelabError  # noqa: E402
 from framelab.frames import frame_profiles  # noqa: E402
 from framelab.plots import (  # noqa: E402
     CATEGORY_COLOURS,
+    DISPLAY_DPI,
     GREY,
     LESS_COLOUR,
+    MAX_WIDTH,
     MORE_COLOUR,
     OKABE_ITO,
     SIDE_COLOURS,
+    STYLE,
+    TEXT_PT,
     PlotError,
     bar_per_article,
     dispersion,
     grey_levels,
     heatmap,
     keyness_bars,
+    render,
+    show,
     small_multiples,
     style,
+    table_html,
     term_positions,
     text_colour,
+    use_style,
     who_speaks,
 )
 from framelab.voices import attribution_ledger  # noqa: E402
@@ -494,3 +506,178 @@ def test_no_plot_function_shows_or_changes_global_settings(tokens, monkeypatch) 
     who_speaks(pd.DataFrame({"article": ["A"], "side": ["US"], "quotations": [1]}))
     assert not shown
     assert dict(matplotlib.rcParams) == before
+
+
+# --- the course's figure style and alt text (issue 12) ----------------------------------------
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("*.ipynb"))
+
+
+def _figures_of_every_kind(tokens, corpus) -> list:
+    """One figure from each drawing function, drawn with the course's style."""
+    key = keyness(tokens["004"], [t for i, ts in tokens.items() if i != "004" for t in ts])
+    return [
+        bar_per_article({"000": 7, "001": 10}, "Uses", "Uses", annotate=True).figure,
+        keyness_bars(key, top=4).figure,
+        heatmap(pd.DataFrame([[1.0, 0.2], [0.2, 1.0]], index=["a", "b"], columns=["a", "b"]), "T").figure,
+        dispersion(tokens, ["troops", "nato"]).figure,
+        small_multiples(frame_profiles(corpus)),
+        who_speaks(attribution_ledger(corpus)).figure,
+    ]
+
+
+def test_use_style_sets_the_one_style_and_no_text_is_below_12_points(tokens, corpus) -> None:
+    with matplotlib.rc_context():
+        use_style()
+        assert {k: matplotlib.rcParams[k] for k in STYLE} == {
+            k: matplotlib.rcParams.validate[k](v) for k, v in STYLE.items()
+        }
+        figures = _figures_of_every_kind(tokens, corpus)
+        small = [
+            (type(fig.axes[0]).__name__, text.get_text(), text.get_fontsize())
+            for fig in figures
+            for text in fig.findobj(matplotlib.text.Text)
+            if text.get_text().strip() and text.get_visible() and text.get_fontsize() < TEXT_PT
+        ]
+        plt.close("all")
+    assert TEXT_PT >= 12
+    assert not small, f"text below {TEXT_PT} pt: {small}"
+
+
+def test_dispersion_ticks_are_not_hairlines_and_heatmaps_do_not_blend_cells(tokens) -> None:
+    ax = dispersion(tokens, ["troops"])
+    assert all(line.get_markeredgewidth() >= 2 for line in ax.lines)
+    image = heatmap(pd.DataFrame([[1.0, 0.0], [0.0, 1.0]]), "T").images[0]
+    assert image.get_interpolation() == "nearest"
+    plt.close("all")
+
+
+def test_small_multiples_wrap_long_panel_titles() -> None:
+    fig = small_multiples(pd.DataFrame({"a": [1.0, 2.0]}, index=["000", "001"]),
+                          panel_titles={"000": "000\nSummary citing CNN", "001": "001"})
+    assert [ax.get_title() for ax in fig.axes] == ["000\nSummary\nciting CNN", "001"]
+    plt.close(fig)
+
+
+def test_render_draws_a_double_density_png_with_its_alt_text_and_closes_the_figure() -> None:
+    with matplotlib.rc_context():
+        use_style()
+        fig, ax = plt.subplots(figsize=(4, 2), layout="constrained")
+        ax.plot([0, 1], [0, 1])
+        image = render(fig, "  A line\n rising  from 0 to 1. ")
+    assert not plt.fignum_exists(fig.number)
+    assert (image.width, image.height) == (400, 200)  # screen px: 100 per inch
+    assert image.png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert int.from_bytes(image.png[16:20], "big") == 2 * image.width  # image px: twice the screen px
+    assert image.alt == "A line rising from 0 to 1."
+    bundle = image._repr_mimebundle_()
+    assert set(bundle) == {"text/html", "text/plain"} and bundle["text/plain"] == image.alt
+    assert 'alt="A line rising from 0 to 1."' in bundle["text/html"] and 'width="400"' in bundle["text/html"]
+
+
+def test_render_gives_the_same_bytes_twice() -> None:
+    def draw() -> bytes:
+        fig, ax = plt.subplots(figsize=(3, 2), layout="constrained")
+        ax.bar(["a", "b"], [1, 2])
+        return render(fig, "Two bars.").png
+
+    assert draw() == draw()
+
+
+@pytest.mark.parametrize(
+    "fig, alt, message",
+    [
+        ("figure", "Alt.", "should be a matplotlib Figure"),
+        (None, "", "alt is empty"),
+        (None, "   ", "alt is empty"),
+        (None, 3, "alt is empty"),
+    ],
+)
+def test_render_bad_input(fig, alt, message) -> None:
+    with pytest.raises(PlotError, match=message):
+        render(plt.figure() if fig is None else fig, alt)
+    plt.close("all")
+
+
+def test_render_refuses_a_figure_wider_than_the_column() -> None:
+    fig = plt.figure(figsize=(MAX_WIDTH + 0.5, 3))
+    with pytest.raises(PlotError, match="wider than the notebook column"):
+        render(fig, "Too wide.")
+    assert not plt.fignum_exists(fig.number)
+
+
+def test_show_displays_the_figure_image(monkeypatch) -> None:
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
+    show(plt.figure(figsize=(2, 1)), "Nothing yet.")
+    assert [type(obj).__name__ for obj in shown] == ["FigureImage"] and shown[0].alt == "Nothing yet."
+
+
+def _caption(cell: dict) -> str:
+    """The first paragraph of a markdown cell as plain text: the sentence that says what a figure shows."""
+    first = "".join(cell["source"]).split("\n\n")[0]
+    return " ".join(first.replace("*", "").replace("`", "").split())
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_lesson_figure_has_alt_text_tied_to_the_sentence_under_it(path) -> None:
+    """Every figure is an <img alt=...> (plots.show), the alt text is the sentence under the figure,
+    and no figure is wider than the column; lessons with figures call plots.use_style() first."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    figures = 0
+    for index, cell in enumerate(cells):
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            assert "image/png" not in data and "image/svg+xml" not in data, (
+                f"{path.name} cell {index}: a figure without alt text; end the cell with plots.show(fig, alt)"
+            )
+            page = "".join(data.get("text/html", ""))
+            if not page.startswith("<img "):
+                continue
+            figures += 1
+            alt = html.unescape(re.search(r' alt="([^"]*)"', page).group(1))
+            width = int(re.search(r' width="(\d+)"', page).group(1))
+            assert alt == "".join(data["text/plain"])
+            assert cells[index + 1]["cell_type"] == "markdown" and alt == _caption(cells[index + 1]), (
+                f"{path.name} cell {index}: the alt text differs from the sentence under the figure:\n"
+                f"alt:      {alt}\nsentence: {_caption(cells[index + 1])}"
+            )
+            assert width <= MAX_WIDTH * DISPLAY_DPI, f"{path.name} cell {index}: {width} px, wider than the column"
+    sources = ["".join(cell["source"]) for cell in cells if cell["cell_type"] == "code"]
+    if figures:
+        first_figure = next(k for k, source in enumerate(sources) if "plots.show(" in source or "plt.show(" in source)
+        assert any("plots.use_style()" in source for source in sources[:first_figure]), (
+            f"{path.name}: call plots.use_style() in the setup cell, before the first figure"
+        )
+    assert not any("plt.show()" in source for source in sources), f"{path.name}: use plots.show(fig, alt)"
+
+
+def test_table_html_has_no_empty_headers_and_left_aligns_only_text_columns() -> None:
+    frame = pd.DataFrame(
+        {"label": ["CNN rewrite", "Blog rewrite"], "tokens": [410, 454], "per_1000_tokens": [24.4, 4.4]},
+        index=pd.Index(["003", "002"], name="article"),
+    )
+    page = table_html(frame)
+    assert "<th></th>" not in page and page.count("<td></td>") == 4  # corner + the index-name row
+    assert re.findall(r'<td style="text-align: left">([^<]*)</td>', page) == ["CNN rewrite", "Blog rewrite"]
+    assert "<td>410</td>" in page and '<th style="text-align: left">label</th>' in page
+    assert "<th>per_<wbr>1000_<wbr>tokens</th>" in page
+    assert table_html(pd.DataFrame({"n": [1]})).count("text-align: left") == 0
+
+
+def test_table_html_breaks_regular_expressions_and_camel_case_but_keeps_prose() -> None:
+    page = table_html(pd.DataFrame({"pattern": ["^(?:Monday|Tuesday)$"], "tokenizer": ["TreebankWordTokenizer"],
+                                    "text": ["a date shown by the page"]}))
+    assert "(?:Monday|<wbr>Tuesday)$" in page and "Treebank<wbr>Word<wbr>Tokenizer" in page
+    assert "a date shown by the page" in page
+    with pytest.raises(PlotError, match="should be a pandas DataFrame"):
+        table_html([1, 2])
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_lesson_tables_have_no_empty_header_cells(path) -> None:
+    """axe-core's empty-table-header: no <th></th> in a lesson's outputs (plots.use_style shows tables without)."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    empty = [k for k, cell in enumerate(cells) for output in cell.get("outputs", [])
+             if "<th></th>" in "".join(output.get("data", {}).get("text/html", ""))]
+    assert not empty, f"{path.name}: cells {empty} show tables with empty header cells; call plots.use_style()"
