@@ -66,7 +66,13 @@ lab-instructor: $(STUDENT_LAB)
 present: $(STUDENT_LAB)
 	JUPYTER_PATH="$(CURDIR)/presentation/jupyter" $(BIN)/voila --template=framelab presentation/framing-explorer.ipynb $(PRESENT_ARGS)
 
-test: $(STAMP) $(STUDENT_LAB)
+# The accessibility test runs axe-core in Chromium: from the npm registry, pinned, kept in the venv.
+AXE := $(VENV)/node/node_modules/axe-core/axe.min.js
+$(AXE):
+	@command -v npm >/dev/null || { echo "make test needs npm to install axe-core for the accessibility test (Debian/Ubuntu: sudo apt-get install npm)" >&2; exit 2; }
+	npm install --no-save --no-audit --no-fund --prefix $(VENV)/node axe-core@4.11.1
+
+test: $(STAMP) $(STUDENT_LAB) $(AXE)
 	$(BIN)/python -m pytest
 
 exercises: $(STAMP)
