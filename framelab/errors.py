@@ -18,3 +18,7 @@ class ChecksumError(CorpusError):
 
 class LexiconError(FramelabError):
     """A word-list data file is missing or has a malformed line."""
+
+
+class PlotError(FramelabError):
+    """Data a plotting function cannot draw, or a figure or table that cannot be shown; the message names the argument and what to do."""
