@@ -77,6 +77,8 @@ with ``html.escape``:
   ``<div class="fl-quote" data-article="000" data-speaker="..." data-side="...">``.
 * ``keyness`` (``fl-keyness``): rows ``<tr class="fl-key-row" data-term="...">``.
 * ``hint`` (``fl-hint``): one line saying why controls are disabled.
+* ``status`` (``fl-status``): a visually hidden ``aria-live="polite"`` line
+  that tells a screen reader what the views now show after each control change.
 
 When Bars, Concordance, Voices or Keyness has nothing to show, it holds only
 ``<p class="fl-empty">…</p>`` saying so in words (no bars, no columns, no
@@ -136,6 +138,18 @@ DEFAULT_MIN_FREQ = 3
 ALL = "all"
 REST = "rest"
 BAR_COLOUR = "#0072B2"  # Okabe-Ito blue, colour-blind safe
+#: The explorer's stylesheet: text ≥ 14 px for a projector (ipywidgets' default is 13 px), keyness
+#: headers padded and wrapped, and ``fl-sr`` text hidden from the eye but read by screen readers
+#: (the usual "visually hidden" pattern, as in Bootstrap's ``.visually-hidden``).
+STYLE = (".fl-explorer{--jp-widgets-font-size:14px;font-size:14px}"
+         ".fl-explorer .widget-html-content,.fl-explorer .widget-label,.fl-explorer .lm-TabBar-tab{font-size:14px}"
+         ".fl-key-table{border-collapse:collapse}.fl-key-table th,.fl-key-table td{padding:0.25em 0.75em}"
+         ".fl-key-table th{white-space:normal;vertical-align:bottom;text-align:left;max-width:8em;line-height:1.3}"
+         ".fl-sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;"
+         "clip:rect(0,0,0,0);white-space:nowrap;border:0}"
+         ".fl-explorer .fl-status{min-height:0;height:0;margin:0}.fl-explorer .fl-style{display:none}"
+         # inactive tab labels: ipywidgets' --jp-ui-font-color2 on --jp-layout-color2 is 4.45:1, below WCAG AA
+         ".fl-explorer .jupyter-widget-tab>.lm-TabBar .lm-TabBar-tab{color:var(--jp-ui-font-color1)}")
 
 HITS_COLUMNS = ["article", "sentence", "start", "left", "match", "right", "term"]
 BAR_COLUMNS = ["article", "label", "count", "words", "per_1000"]
@@ -631,24 +645,36 @@ def join_tokens(tokens: Sequence[str]) -> str:
     return text
 
 
+def _sr(text: str) -> str:
+    return f'<span class="fl-sr">{html.escape(text)}</span>'
+
+
+_SR_ADDED, _SR_REMOVED = _sr("added: "), _sr("removed: ")
+
+
 def render_changes(changes: list[tuple[str, list[str], list[str]]]) -> str:
     """A counterpart sentence with what it added (``<ins>``), dropped (``<del>``) and renamed.
 
-    >>> render_changes(word_changes("Troops go.", "Soldiers go now."))
-    '<span class="fl-renamed" title="renamed"><del>Troops</del> <ins>Soldiers</ins></span> go <ins class="fl-added">now</ins> .'
+    Underline and strikethrough are not read aloud, so each change also starts with
+    visually hidden text (``fl-sr``) saying "added:", "removed:" or "renamed from: … to:".
+
+    >>> render_changes(word_changes("Troops go.", "Soldiers go now."))  # doctest: +NORMALIZE_WHITESPACE
+    '<span class="fl-renamed" title="renamed"><del><span class="fl-sr">renamed from: </span>Troops</del>
+     <ins><span class="fl-sr">to: </span>Soldiers</ins></span> go
+     <ins class="fl-added"><span class="fl-sr">added: </span>now</ins> .'
     """
     parts = []
     for op, old, new in changes:
         if op == "equal":
             parts.append(html.escape(join_tokens(new)))
         elif op == "insert":
-            parts.append(f'<ins class="fl-added">{html.escape(join_tokens(new))}</ins>')
+            parts.append(f'<ins class="fl-added">{_SR_ADDED}{html.escape(join_tokens(new))}</ins>')
         elif op == "delete":
-            parts.append(f'<del class="fl-dropped">{html.escape(join_tokens(old))}</del>')
+            parts.append(f'<del class="fl-dropped">{_SR_REMOVED}{html.escape(join_tokens(old))}</del>')
         else:
             parts.append(
-                f'<span class="fl-renamed" title="renamed"><del>{html.escape(join_tokens(old))}</del> '
-                f"<ins>{html.escape(join_tokens(new))}</ins></span>"
+                f'<span class="fl-renamed" title="renamed"><del>{_sr("renamed from: ")}{html.escape(join_tokens(old))}'
+                f'</del> <ins>{_sr("to: ")}{html.escape(join_tokens(new))}</ins></span>'
             )
     return " ".join(parts)
 
@@ -876,12 +902,15 @@ class FramingExplorer:
         self.side = widgets.Dropdown(options=self._side_options(), value=ALL, description="Side")
         self.speaker = widgets.Dropdown(options=self._speaker_options(ALL), value=ALL, description="Speaker")
         self.hint = widgets.HTML()
+        self.status = widgets.HTML()
+        self.news: dict[str, str] = {}  # view -> one sentence on what it shows, for ``status``
         self.bars, self.concordance, self.tellings, self.voices, self.keyness = (widgets.HTML() for _ in VIEWS)
         for name, control in self.controls().items():
             control.add_class(f"fl-{name.replace('_', '-')}")
         for name in VIEWS:
             getattr(self, name).add_class(f"fl-{name}")
         self.hint.add_class("fl-hint")
+        self.status.add_class("fl-status")
 
         wide = widgets.Layout(width="28em")
         for control in (self.term, self.category, self.article, self.sentence):
@@ -899,6 +928,8 @@ class FramingExplorer:
             widgets.HBox([self.source, self.term, self.category]),
             self.article,
             self.hint,
+            self.status,
+            widgets.HTML(f"<style>{STYLE}</style>").add_class("fl-style"),
             self.tabs,
         ])
         self.widget.add_class("fl-explorer")
@@ -913,6 +944,7 @@ class FramingExplorer:
         self.side.observe(self._on_side, names="value")
         self.speaker.observe(self._on_voices, names="value")
         self.refresh()
+        self._announce()  # an empty live region from the start, so the first change is read out
 
     # -- public helpers --
 
@@ -966,9 +998,15 @@ class FramingExplorer:
 
     # -- observers --
 
+    def _announce(self, *views: str) -> None:
+        """Put what ``views`` now show in the live region (read out once the user pauses)."""
+        said = " ".join(self.news[v] for v in views if v in self.news)
+        self.status.value = f'<p class="fl-sr" role="status" aria-live="polite">{html.escape(said)}</p>'
+
     def _on_selection(self, change=None) -> None:
         if not self._busy:
             self.update_selection_views()
+            self._announce("selection")
 
     def _on_source(self, change=None) -> None:
         source = self.source.value
@@ -983,6 +1021,7 @@ class FramingExplorer:
                 self._busy = False
         self.update_enabled()
         self.update_selection_views()
+        self._announce("selection")
 
     def _on_article(self, change=None) -> None:
         self._busy = True
@@ -994,14 +1033,17 @@ class FramingExplorer:
         self.update_enabled()
         self.update_tellings()
         self.update_keyness()
+        self._announce("tellings", "keyness")
 
     def _on_sentence(self, change=None) -> None:
         if not self._busy:
             self.update_tellings()
+            self._announce("tellings")
 
     def _on_keyness(self, change=None) -> None:
         self.update_enabled()
         self.update_keyness()
+        self._announce("keyness")
 
     def _on_side(self, change=None) -> None:
         self._busy = True
@@ -1012,10 +1054,12 @@ class FramingExplorer:
         finally:
             self._busy = False
         self.update_voices()
+        self._announce("voices")
 
     def _on_voices(self, change=None) -> None:
         if not self._busy:
             self.update_voices()
+            self._announce("voices")
 
     # -- enabled state and hint --
 
@@ -1076,6 +1120,7 @@ class FramingExplorer:
             self.results["bars"] = bar_values(self.tables, {})
             self.results["concordance"] = pd.DataFrame(columns=HITS_COLUMNS)
             self.bars.value = self.concordance.value = message
+            self.news["selection"] = "Bars and Concordance: type a word or phrase in Term."
             return
         counts, columns, hits = self.selection()
         what = describe_selection(source, self.term.value, self.category.value)
@@ -1083,10 +1128,14 @@ class FramingExplorer:
         self.results["bars"], self.results["concordance"] = values, hits
         self.bars.value = render_bars(values, what)
         self.concordance.value = render_concordance(hits, self.tables, what, columns, counts)
+        used = sum(1 for count in counts.values() if count)
+        self.news["selection"] = (f"Bars and Concordance now show {what}: {sum(counts.values())} matches "
+                                  f"in {used} of {len(self.tables.ids)} articles.")
 
     def update_tellings(self) -> None:
         """Re-render Five tellings from the article and sentence controls."""
         article, sentence = self.article.value, self.sentence.value
+        self.news["tellings"] = f"Five tellings: article {article} has no sentences."
         if not self.tables.sentences[article]:
             self.results["tellings"] = pd.DataFrame(columns=TELLING_COLUMNS)
             self.tellings.value = _empty(f"Article {article} has no sentences.")
@@ -1097,6 +1146,9 @@ class FramingExplorer:
         table = self._tellings_cache[key]
         self.results["tellings"] = table
         self.tellings.value = render_tellings(table, self.tables, article, sentence)
+        told = int((table["kind"] != "unique").sum()) if not table.empty else 0
+        self.news["tellings"] = (f"Five tellings now shows article {article}, sentence {sentence}: "
+                                 f"{told} other articles tell it.")
 
     def update_voices(self) -> None:
         """Re-render Voices from the side and speaker controls."""
@@ -1113,6 +1165,7 @@ class FramingExplorer:
         if side != ALL:
             what.append("without a named speaker" if side == "" else f"from the {side} side")
         self.voices.value = render_voices(ledger, quotes, " ".join(what) or "in this corpus")
+        self.news["voices"] = f"Voices now shows {len(quotes)} quotations {' '.join(what) or 'in this corpus'}."
 
     def keyness_source(self) -> pd.DataFrame | None:
         """The full keyness table of the chosen (article, other) pair, cached; None when there is none.
@@ -1131,6 +1184,7 @@ class FramingExplorer:
         """Re-render the Keyness view from the article, other, measure and min_freq controls."""
         article, other = self.article.value, self.other.value
         empty = pd.DataFrame(columns=["term"])
+        self.news["keyness"] = "Keyness has no key words to show; the view says why."
         if len(self.tables.ids) < 2:
             self.results["keyness"] = empty
             self.keyness.value = _empty("Keyness compares an article with others; this corpus has only one article.")
@@ -1150,6 +1204,7 @@ class FramingExplorer:
         self.results["keyness"] = rows
         reference = "the rest of the corpus" if other == REST else other
         self.keyness.value = render_keyness(rows, self.measure.value, article, reference, self.min_freq.value)
+        self.news["keyness"] = f"Keyness now shows {len(rows)} key words of {article} against {reference}."
 
     def add_view(self, title: str, view: widgets.Widget) -> None:
         """Add a tab called ``title`` holding ``view`` after the five built-in ones.

@@ -298,9 +298,13 @@ def test_word_changes_name_what_was_added_dropped_and_renamed() -> None:
     kinds = [(op, old, new) for op, old, new in changes if op != "equal"]
     assert kinds == [("delete", ["US", "President", "Joe"], []), ("replace", ["3,000"], ["2,000", "more"])]
     view = render_changes(changes)
-    assert '<del class="fl-dropped">US President Joe</del>' in view
-    assert '<span class="fl-renamed" title="renamed"><del>3,000</del> <ins>2,000 more</ins></span>' in view
-    assert render_changes(word_changes("a b", "a b c")).endswith('<ins class="fl-added">c</ins>')
+    # Each change also says what it is in visually hidden text (issue 12, item 5: underline and
+    # strikethrough alone are not read aloud).
+    assert '<del class="fl-dropped"><span class="fl-sr">removed: </span>US President Joe</del>' in view
+    assert ('<span class="fl-renamed" title="renamed"><del><span class="fl-sr">renamed from: </span>3,000</del> '
+            '<ins><span class="fl-sr">to: </span>2,000 more</ins></span>') in view
+    assert render_changes(word_changes("a b", "a b c")).endswith(
+        '<ins class="fl-added"><span class="fl-sr">added: </span>c</ins>')
 
 
 def test_word_changes_ignore_case_only() -> None:
@@ -614,3 +618,52 @@ def test_a_subclass_can_add_a_control_and_a_view() -> None:
     assert explorer.tabs.titles[-1] == "Words" and explorer.words_view.value == "<p>1 word(s)</p>"
     explorer.term.value = "Russian threat"
     assert explorer.words_view.value == "<p>2 word(s)</p>"
+
+
+# --- readable and accessible (issue 12, items 4 and 5) -------------------------------------------------
+
+
+def _explorer_css(explorer) -> str:
+    styles = [child.value for child in explorer.widget.children if "fl-style" in getattr(child, "_dom_classes", ())]
+    assert len(styles) == 1, "the explorer should carry exactly one <style> widget"
+    return styles[0]
+
+
+def test_explorer_text_is_at_least_14_px(explorer) -> None:
+    css = _explorer_css(explorer)
+    sizes = [int(size) for size in re.findall(r"font-size:\s*(\d+)px", css)]
+    assert sizes and min(sizes) >= 14, f"font sizes {sizes}: the views' text must be at least 14 px on a projector"
+    # the views (HTML widgets) and the widget labels take their size from these selectors
+    assert ".fl-explorer .widget-html-content" in css and "--jp-widgets-font-size:14px" in css
+
+
+def test_keyness_headers_are_padded_and_may_wrap(explorer) -> None:
+    css = _explorer_css(explorer)
+    rule = re.search(r"\.fl-key-table th,\.fl-key-table td\{([^}]*)\}", css)
+    assert rule and "padding" in rule.group(1), "keyness cells need padding so headers do not run together"
+    assert re.search(r"\.fl-key-table th\{[^}]*white-space:normal", css), "long keyness headers must wrap"
+    assert "<th>per 1,000 target</th><th>per 1,000 reference</th>" in explorer.keyness.value
+
+
+def test_a_live_region_says_what_changed(explorer) -> None:
+    assert "fl-status" in explorer.status._dom_classes and explorer.status in explorer.widget.children
+    assert 'aria-live="polite"' in explorer.status.value, "the live region must exist before the first change"
+    explorer.term.value = "Biden"
+    status = explorer.status.value
+    assert 'aria-live="polite"' in status and 'role="status"' in status
+    assert "Bars and Concordance now show “Biden”" in status
+    explorer.min_freq.value = 5
+    assert "Keyness now shows" in explorer.status.value and "Biden" not in explorer.status.value
+    explorer.sentence.value = 1
+    assert f"article {explorer.article.value}, sentence 1" in explorer.status.value
+    explorer.term.value = "  "
+    assert "type a word or phrase" in explorer.status.value
+
+
+def test_tellings_mark_changes_in_words_not_only_by_line_style(explorer) -> None:
+    view = explorer.tellings.value
+    markers = re.findall(r'<(ins|del)[^>]*><span class="fl-sr">([^<]*)</span>', view)
+    assert markers, "no <ins>/<del> carries visually hidden text"
+    assert len(markers) == view.count("<ins") + view.count("<del") - 4  # the legend's four are plain
+    assert {text for _, text in markers} <= {"added: ", "removed: ", "renamed from: ", "to: "}
+    assert ".fl-sr{position:absolute" in _explorer_css(explorer), "fl-sr text must be hidden from the eye only"
