@@ -358,6 +358,15 @@ def _check_catalog_covers(rows: list[dict[str, str]], files: list[str], catalog:
         )
 
 
+def only_line_endings_differ(data: bytes, expected: str) -> bool:
+    """True when ``data`` has CRLF line endings and, with them turned into LF, the SHA-256 ``expected``.
+
+    >>> only_line_endings_differ(b"a\\r\\nb", hashlib.sha256(b"a\\nb").hexdigest())
+    True
+    """
+    return b"\r\n" in data and hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest() == expected
+
+
 def verify_checksum(path: Path, expected: str) -> None:
     """Raise :class:`ChecksumError` unless the file's SHA-256 is ``expected``.
 
@@ -377,7 +386,7 @@ def verify_checksum(path: Path, expected: str) -> None:
         return
     name = f"seeds/{path.name}" if path.parent.name == "seeds" else str(path)
     catalog = path.parent / CATALOG_NAME
-    if b"\r\n" in data and hashlib.sha256(data.replace(b"\r\n", b"\n")).hexdigest() == expected:
+    if only_line_endings_differ(data, expected):
         convert = (
             "python -c \"import pathlib; p = pathlib.Path('" + name + "'); "
             "p.write_bytes(p.read_bytes().replace(b'\\r\\n', b'\\n'))\""
