@@ -13,6 +13,14 @@ NBGRADER_SERVER_EXTENSIONS := nbgrader.server_extensions.formgrader nbgrader.ser
 START_URL := /lab/tree/notebooks/00-welcome.ipynb
 LAB_ARGS ?=
 PRESENT_ARGS ?=
+# make lab CORPUS=folder (also lab-instructor, present): every load_corpus() in the server's notebooks
+# reads that folder of .txt articles instead of seeds/, through FRAMELAB_CORPUS (made absolute, since
+# notebooks run in their own folders). Without CORPUS nothing changes. Draft its catalog first:
+# python -m framelab catalog folder.
+CORPUS ?=
+# (No commas in these: $(if) would split at them. The shell makes the path absolute, spaces and all.)
+WITH_CORPUS = $(if $(strip $(CORPUS)),FRAMELAB_CORPUS="$$(CDPATH= cd -- "$(CORPUS)" && pwd)")
+CHECK_CORPUS = $(if $(strip $(CORPUS)),@test -d "$(CORPUS)" || { echo "make: CORPUS=$(CORPUS) is not a folder. Give the folder that holds the .txt articles: make lab CORPUS=path/to/articles" >&2; exit 2; })
 SUBMISSIONS ?=
 GRADE_ARGS ?=
 
@@ -53,18 +61,21 @@ $(STUDENT_LAB): $(STAMP)
 # default_url makes every way in land on chapter 00: the browser make lab opens, the URL it
 # prints (for a browser elsewhere, on a fresh workspace) and the server's bare address.
 lab: $(STUDENT_LAB)
-	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=$(START_URL) $(LAB_ARGS)
+	$(CHECK_CORPUS)
+	$(WITH_CORPUS) JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=$(START_URL) $(LAB_ARGS)
 
 # The instructors' JupyterLab: make lab plus nbgrader's Formgrader, Course List, Validate
 # button and Create Assignment panel (docs/instructors.md). jupyterlab-settings/instructor/
 # comes first on JUPYTER_CONFIG_PATH, above the venv's settings, for this server only.
 lab-instructor: $(STUDENT_LAB)
-	JUPYTER_CONFIG_PATH="$(CURDIR)/jupyterlab-settings/instructor:$(CURDIR)/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=$(START_URL) $(LAB_ARGS)
+	$(CHECK_CORPUS)
+	$(WITH_CORPUS) JUPYTER_CONFIG_PATH="$(CURDIR)/jupyterlab-settings/instructor:$(CURDIR)/jupyter-config$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}" $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=$(START_URL) $(LAB_ARGS)
 
 # Presentation mode: the Framing Explorer alone, as a Voilà page with no code, to project in class.
 # Its template (presentation/jupyter/voila/templates/framelab) loads nothing from a CDN.
 present: $(STUDENT_LAB)
-	JUPYTER_PATH="$(CURDIR)/presentation/jupyter" $(BIN)/voila --template=framelab presentation/framing-explorer.ipynb $(PRESENT_ARGS)
+	$(CHECK_CORPUS)
+	$(WITH_CORPUS) JUPYTER_PATH="$(CURDIR)/presentation/jupyter" $(BIN)/voila --template=framelab presentation/framing-explorer.ipynb $(PRESENT_ARGS)
 
 # The accessibility test runs axe-core in Chromium: from the npm registry, pinned, kept in the venv.
 AXE := $(VENV)/node/node_modules/axe-core/axe.min.js

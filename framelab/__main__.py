@@ -2,6 +2,7 @@
 
 Commands:
   doctor    check that this machine is ready for the lessons (exit 0 when all is well)
+  catalog   draft catalog.csv and sides.tsv for a folder of .txt articles (exit 2 on bad input)
 """
 
 from __future__ import annotations
@@ -10,11 +11,13 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from framelab.catalog import main as catalog_main
 from framelab.doctor import main as doctor_main
 
 #: command name -> (one-line help, function taking the remaining arguments, returning the exit code)
 COMMANDS: dict[str, tuple[str, Callable[[Sequence[str]], int]]] = {
     "doctor": ("check that this machine is ready for the lessons", doctor_main),
+    "catalog": ("draft catalog.csv and sides.tsv for a folder of .txt articles (FOLDER, --force, --stdout)", catalog_main),
 }
 
 

@@ -3,7 +3,10 @@
 The bundled corpus is the five articles in the project's ``seeds/`` folder,
 described by ``seeds/catalog.csv``; loading it verifies each file against the
 checksum in the catalog. Any other folder of UTF-8 ``.txt`` files loads the
-same way, with or without a ``catalog.csv``. Loading only reads: nothing on
+same way, with or without a ``catalog.csv`` (``python -m framelab catalog
+FOLDER`` drafts one): pass the folder to :func:`load_corpus`, or set the
+environment variable ``FRAMELAB_CORPUS`` to it (``make lab CORPUS=folder``
+does) and every ``load_corpus()`` reads it. Loading only reads: nothing on
 disk is changed.
 
 Text flows one way (GUIDE.md §3), and this is where it starts: the file's
@@ -27,16 +30,22 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from framelab.cleaning import clean
 from framelab.errors import ChecksumError, CorpusError
+from framelab.folders import article_files, id_from_filename, labels_from_filenames
+from framelab.openings import split_headline, stated_date
 from framelab.sentences import register_corpus
 from framelab.typography import normalize
 
 CATALOG_NAME = "catalog.csv"
+#: The environment variable naming the folder ``load_corpus()`` reads instead of the seeds.
+CORPUS_VARIABLE = "FRAMELAB_CORPUS"
 
 
 def find_seeds(package: Path | None = None, start: Path | None = None) -> Path:
@@ -265,57 +274,93 @@ def _refuse_duplicates(ids: list[str], where: str, what: str = "id") -> None:
         seen.add(article_id)
 
 
-def id_from_filename(name: str) -> str:
-    """The id of an uncatalogued article: its leading number, else its file stem.
-
-    >>> id_from_filename("004_7f6624b96359c901.txt"), id_from_filename("notes.txt")
-    ('004', 'notes')
-    """
-    stem = Path(name).stem
-    match = re.match(r"(\d+)_", stem)
-    return match.group(1) if match else stem
-
-
 def _split_headline(cleaned: str, headline: str) -> tuple[str, str]:
-    """Take the headline off the cleaned text; without a catalog it is the first line."""
+    """Take the catalog's headline off the cleaned text when the text opens with it."""
     first, _, rest = cleaned.partition("\n\n")
-    if not headline or first.strip() == headline.strip():
+    if headline and first.strip() == headline.strip():
         return first.strip(), rest
     return headline, cleaned
 
 
-def _stated_date(removed: dict[str, list[str]]) -> str:
-    stamps = removed.get("date_stamp", [])
-    return stamps[0].removeprefix("date").strip() if stamps else ""
+def corpus_folder(folder: str | Path | None = None, environ: Mapping[str, str] | None = None) -> Path:
+    """The folder :func:`load_corpus` reads: ``folder``, else ``$FRAMELAB_CORPUS``, else the seeds.
+
+    ``environ`` is the environment to read (``os.environ`` when None). An
+    empty or blank variable counts as unset. Raises :class:`CorpusError` when
+    the variable names no folder, saying its name, its value and what to do;
+    an explicit ``folder`` is checked by :func:`load_corpus`.
+
+    >>> corpus_folder(environ={}) == SEEDS, str(corpus_folder("news", environ={"FRAMELAB_CORPUS": "/x"}))
+    (True, 'news')
+    >>> corpus_folder(environ={"FRAMELAB_CORPUS": "/no/such/folder"})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    framelab.errors.CorpusError: The environment variable FRAMELAB_CORPUS is set to '/no/such/folder', which does not exist...
+    """
+    if folder is not None:
+        return Path(folder)
+    value = (os.environ if environ is None else environ).get(CORPUS_VARIABLE, "").strip()
+    if not value:
+        return SEEDS
+    chosen = Path(value).expanduser()
+    if not chosen.is_dir():
+        where = "" if chosen.is_absolute() else f" (from the working folder {Path.cwd()}, {chosen.absolute()})"
+        what = "is a file, not a folder" if chosen.exists() else "does not exist"
+        raise CorpusError(
+            f"The environment variable {CORPUS_VARIABLE} is set to {value!r}{where}, which {what}. "
+            f"Set it to the folder that holds your .txt articles, as an absolute path (make lab CORPUS=folder "
+            f"does that), or unset it for the bundled five articles: `unset {CORPUS_VARIABLE}` in a terminal, "
+            f"`del os.environ[{CORPUS_VARIABLE!r}]` in a notebook."
+        )
+    return chosen
 
 
 def load_corpus(folder: str | Path | None = None, *, verify: bool = True) -> list[Article]:
-    """Load every ``.txt`` article in ``folder`` (the bundled seeds by default).
+    """Load every article (``.txt`` file) in ``folder``: by default ``$FRAMELAB_CORPUS``, else the bundled seeds.
 
+    Without ``folder``, the environment variable ``FRAMELAB_CORPUS``, when set
+    and not blank, names the folder (``make lab CORPUS=folder`` and ``make
+    present CORPUS=folder`` set it to an absolute path); otherwise the five
+    bundled articles in ``seeds/`` load (:func:`corpus_folder`).
+
+    Articles are the files whose extension is ``.txt`` in any case; other
+    files and subfolders are listed in a :class:`framelab.folders.CorpusWarning`.
     With a ``catalog.csv`` in the folder, articles come in catalog order with
     its metadata, and every file must be catalogued and every catalogued file
     present; where the catalog gives a ``sha256``, the file must match it
-    (``verify=False`` skips that check). Without a catalog, articles come in
-    file-name order, the id is the file's leading number, the headline its
-    first line and the date only what a ``date YYYY-MM-DD`` stamp states.
+    (``verify=False`` skips that check); its headline, when the text opens
+    with it, is taken off the body. Without a catalog, articles come in
+    file-name order; the id is the file name without extension and the label
+    that name without its leading and trailing numbers, so ``20231117_cnn.txt``
+    is id ``"20231117_cnn"``, label ``"cnn"`` (:mod:`framelab.folders`); the
+    headline is the first line only where it looks like one
+    (:func:`framelab.openings.split_headline`), else ``""`` with the whole
+    text as body; the date is only one the text states at its top
+    (:func:`framelab.openings.stated_date`).
+
+    Raises :class:`CorpusError` for a missing folder (or one the variable
+    names), a folder with no ``.txt`` file, a file that cannot be read as
+    text, a catalog that does not match the folder, or duplicate ids; and
+    :class:`ChecksumError` for a file that no longer matches its catalog row.
 
     >>> corpus = load_corpus()
     >>> corpus[0].date, corpus[0].headline, corpus[0].body[:21]
     ('2022-02-03', 'US sends troops to Europe', 'US President Joe Bide')
     """
-    if folder is None and not SEEDS.is_dir():
+    if folder is not None and not isinstance(folder, (str, Path)):
+        raise CorpusError(
+            f"load_corpus(folder=...) takes the path of a folder (a str or pathlib.Path), not "
+            f"{type(folder).__name__}: e.g. load_corpus('my_articles'), or load_corpus() for the bundled articles."
+        )
+    chosen = corpus_folder(folder)
+    if folder is None and chosen == SEEDS and not SEEDS.is_dir():
         raise CorpusError(
             "framelab found no seeds/ folder with the five articles, neither beside the framelab package "
             "nor in the working folder or a folder above it. Open the notebooks from inside the Framing "
             "Lab folder (if you deleted seeds/ there, restore it with `git checkout -- seeds`), or pass "
             "a folder of articles to load_corpus()."
         )
-    if folder is not None and not isinstance(folder, (str, Path)):
-        raise CorpusError(
-            f"load_corpus(folder=...) takes the path of a folder (a str or pathlib.Path), not "
-            f"{type(folder).__name__}: e.g. load_corpus('my_articles'), or load_corpus() for the bundled articles."
-        )
-    folder = SEEDS if folder is None else Path(folder)
+    folder = chosen
     if not folder.exists():
         raise CorpusError(
             f"Corpus folder {folder} does not exist. Check the path, or call "
@@ -323,7 +368,7 @@ def load_corpus(folder: str | Path | None = None, *, verify: bool = True) -> lis
         )
     if not folder.is_dir():
         raise CorpusError(f"{folder} is a file, not a folder. Pass the folder that holds the .txt articles.")
-    files = sorted(path.name for path in folder.glob("*.txt") if path.is_file())
+    files = article_files(folder)
     if not files:
         raise CorpusError(
             f"Corpus folder {folder} holds no .txt files. Put one UTF-8 .txt file per article in it."
@@ -333,7 +378,10 @@ def load_corpus(folder: str | Path | None = None, *, verify: bool = True) -> lis
         rows = read_catalog(catalog_path)
         _check_catalog_covers(rows, files, catalog_path)
     else:
-        rows = [{"id": id_from_filename(name), "file": name} for name in files]
+        rows = [
+            {"id": id_from_filename(name), "file": name, "label": label}
+            for name, label in zip(files, labels_from_filenames(files))
+        ]
         _refuse_duplicates([row["id"] for row in rows], f"the file names in {folder}")
     articles = [_load_article(folder, row, verify) for row in rows]
     # Punkt learns this corpus's abbreviations and sentence starters once, here;
@@ -345,6 +393,12 @@ def load_corpus(folder: str | Path | None = None, *, verify: bool = True) -> lis
 def _check_catalog_covers(rows: list[dict[str, str]], files: list[str], catalog: Path) -> None:
     catalogued = [row["file"] for row in rows]
     absent = [name for name in catalogued if name not in files]
+    not_text = [name for name in absent if (catalog.parent / name).is_file()]
+    if not_text:
+        raise CorpusError(
+            f"{catalog} lists {', '.join(not_text)}, which is not a .txt file. Articles are plain-text "
+            ".txt files: save it as one (UTF-8) and put the new name in the catalog, or remove its row."
+        )
     if absent:
         raise CorpusError(
             f"{catalog} lists {', '.join(absent)}, which is not in {catalog.parent}. "
@@ -422,14 +476,18 @@ def _load_article(folder: Path, row: dict[str, str], verify: bool) -> Article:
     raw = read_article_text(path)
     # The one place text is normalized (framelab.typography): every later
     # module reads the normalized, cleaned body; raw stays as the file has it.
-    cleaned = clean(normalize(raw))
-    headline, body = _split_headline(cleaned.text, normalize(row.get("headline", "")))
+    normalized = normalize(raw)
+    cleaned = clean(normalized)
+    if "headline" in row:  # the catalog decides, even when it leaves the headline empty
+        headline, body = _split_headline(cleaned.text, normalize(row["headline"]))
+    else:
+        headline, body = split_headline(normalized, cleaned.text)
     return Article(
         id=row["id"],
         file=row["file"],
         label=row.get("label") or row["id"],
         headline=headline,
-        date=row["date"] if "date" in row else _stated_date(cleaned.removed),
+        date=row["date"] if "date" in row else stated_date(normalized, cleaned.removed),
         raw=raw,
         body=body,
         origin_notes=row.get("origin_notes", ""),

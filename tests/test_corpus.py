@@ -95,12 +95,14 @@ def test_cleaning_removes_boilerplate_but_keeps_the_article() -> None:
 
 
 def test_folder_without_catalog_uses_file_names_and_first_lines(tmp_path: Path) -> None:
-    (tmp_path / "010_x.txt").write_text(" date 2022-02-05 Headline here\n\nBody text.\n", encoding="utf-8")
-    (tmp_path / "notes.txt").write_text("Another headline\n\nMore.\n", encoding="utf-8")
+    # Issue 13 changed this test: ids keep the whole file name ("010_x", was "010") and the
+    # first line is a headline only where it looks like one (two-word lines are not).
+    (tmp_path / "010_x.txt").write_text(" date 2022-02-05 Troops arrive in Poland\n\nBody text.\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("Another headline, a longer one\n\nMore.\n", encoding="utf-8")
     corpus = load_corpus(tmp_path)
-    assert [(a.id, a.headline, a.date, a.body) for a in corpus] == [
-        ("010", "Headline here", "2022-02-05", "Body text."),
-        ("notes", "Another headline", "", "More."),
+    assert [(a.id, a.label, a.headline, a.date, a.body) for a in corpus] == [
+        ("010_x", "x", "Troops arrive in Poland", "2022-02-05", "Body text."),
+        ("notes", "notes", "Another headline, a longer one", "", "More."),
     ]
 
 
@@ -190,9 +192,13 @@ def test_duplicate_ids_in_catalog(seeds_copy: Path) -> None:
 
 
 def test_duplicate_ids_from_file_names(tmp_path: Path) -> None:
+    # Issue 13: 007_a.txt and 007_b.txt were refused as the duplicate id '007'; now only
+    # names that differ in the extension's case give one id.
     (tmp_path / "007_a.txt").write_text("A\n\nText.\n", encoding="utf-8")
     (tmp_path / "007_b.txt").write_text("B\n\nText.\n", encoding="utf-8")
-    with pytest.raises(CorpusError, match=r"Duplicate article id '007' in the file names"):
+    assert [a.id for a in load_corpus(tmp_path)] == ["007_a", "007_b"]
+    (tmp_path / "007_a.TXT").write_text("A again\n\nText.\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"Duplicate article id '007_a' in the file names"):
         load_corpus(tmp_path)
 
 
@@ -224,10 +230,11 @@ def test_crlf_copy_loads_exactly_like_the_original(seeds_copy: Path) -> None:
 
 @pytest.mark.parametrize("ending", [b"\r", b"\r\r\n"], ids=["old-mac-cr", "doubled-cr"])
 def test_other_line_endings_load_like_lf(tmp_path: Path, ending: bytes) -> None:
-    text = b"Headline\n\nFirst paragraph.\nSource link\n\nSecond one.\n"
+    # A three-word headline since issue 13 (a one-word first line is not taken as a headline).
+    text = b"Troops arrive today\n\nFirst paragraph.\nSource link\n\nSecond one.\n"
     (tmp_path / "a.txt").write_bytes(text.replace(b"\n", ending))
     (article,) = load_corpus(tmp_path)
-    assert (article.headline, article.body) == ("Headline", "First paragraph.\n\nSecond one.")
+    assert (article.headline, article.body) == ("Troops arrive today", "First paragraph.\n\nSecond one.")
 
 
 def test_crlf_checkout_is_refused_with_advice_on_line_endings(seeds_copy: Path, tmp_path: Path) -> None:
@@ -354,13 +361,14 @@ def test_a_file_mixing_utf8_and_windows_1252_is_not_given_a_conversion(tmp_path:
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
 def test_utf16_with_a_byte_order_mark_is_read_as_text(tmp_path: Path, encoding: str) -> None:
-    text = "Headline\r\n\r\nKirby said: “We’re ready.”\r\n"
+    # A three-word headline since issue 13 (a one-word first line is not taken as a headline).
+    text = "Troops arrive today\r\n\r\nKirby said: “We’re ready.”\r\n"
     data = text.encode(encoding)
     if encoding == "utf-16-be":
         data = b"\xfe\xff" + data
-    _write(tmp_path / "a.txt", data)
+    _write(tmp_path / "a.TXT", data)
     (article,) = load_corpus(tmp_path)
-    assert (article.raw, article.headline, article.body) == (text, "Headline", "Kirby said: “We’re ready.”")
+    assert (article.raw, article.headline, article.body) == (text, "Troops arrive today", "Kirby said: “We’re ready.”")
 
 
 @pytest.mark.parametrize("encoding, order", [("utf-16-le", "le"), ("utf-16-be", "be")])

@@ -161,7 +161,7 @@ def test_normalize_refuses_what_is_not_text() -> None:
 
 def test_a_loaded_article_is_normalized_and_keeps_its_raw_text(tmp_path: Path) -> None:
     raw = (
-        "Troops arrive…\r\n\r\n"
+        "Troops arrive soon…\r\n\r\n"
         "It is obviously clear… that the plan is ready.\r\n"
         "Officials were not happy—at all.\r\n\r\n"
         "Ukr\u00adaine’s army welcomed them.\r\n"
@@ -169,7 +169,7 @@ def test_a_loaded_article_is_normalized_and_keeps_its_raw_text(tmp_path: Path) -
     (tmp_path / "001_test.txt").write_bytes(raw.encode("utf-8"))
     (article,) = load_corpus(tmp_path)
     assert article.raw == raw  # as decoded, for quoting the source
-    assert article.headline == "Troops arrive..."
+    assert article.headline == "Troops arrive soon..."
     assert article.body == (
         # A single line break inside a paragraph is a hard wrap (framelab.cleaning.clean).
         "It is obviously clear... that the plan is ready. "
