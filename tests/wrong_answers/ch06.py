@@ -3,24 +3,70 @@
 SLUG = "06-voices"
 
 _PAIRS = '''
-def pair_marks(text):
+def pair_guillemets(text):
+    closes = {"»": "«", "“": "„"}
     pairs, unmatched, stack = [], [], []
     for offset, char in enumerate(text):
-        if char == "“":
-            stack.append(offset)
-        elif char == "”":
-            if not stack:
+        if char in "«„":
+            stack.append((offset, char))
+        elif char in closes:
+            kinds = [kind for _, kind in stack]
+            if closes[char] not in kinds:
                 unmatched.append(offset)
                 continue
-            start = stack.pop()
+            depth = len(kinds) - 1 - kinds[::-1].index(closes[char])
+            unmatched.extend(start for start, _ in stack[depth + 1 :])
+            start = stack[depth][0]
+            del stack[depth:]
             if not stack:
                 pairs.append((start, offset + 1))
-    return pairs, sorted(unmatched + stack)
+    return pairs, sorted(unmatched + [start for start, _ in stack])
+'''
+
+# The lesson's pair_curly (notebooks/06-voices.ipynb, section 2), renamed; MARKS swaps in other marks.
+_LESSON = '''
+from framelab.text import paragraph_spans
+
+
+def pair_guillemets(text):
+    pairs, unmatched = [], []
+    for start, end in paragraph_spans(text):
+        stack = []
+        for i in range(start, end):
+            if text[i] == "“":
+                stack.append(i)
+            elif text[i] == "”":
+                if not stack:
+                    unmatched.append(i)
+                    continue
+                opening = stack.pop()
+                if not stack:
+                    pairs.append((opening, i + 1))
+        unmatched.extend(stack)
+    return pairs, unmatched
+'''
+
+# One stack for all marks, as in the lesson: `mismatch` says what a closing mark does when the top is the other kind.
+_ONE_KIND = '''
+def pair_guillemets(text):
+    closes = {"»": "«", "“": "„"}
+    pairs, unmatched, stack = [], [], []
+    for offset, char in enumerate(text):
+        if char in "«„":
+            stack.append((offset, char))
+        elif char in closes:
+            if not stack or (STRICT and stack[-1][1] != closes[char]):
+                unmatched.append(offset)
+                continue
+            start = stack.pop()[0]
+            if not stack:
+                pairs.append((start, offset + 1))
+    return pairs, sorted(unmatched + [start for start, _ in stack])
 '''
 
 _REFERENT = '''
 def referent(text, position, names):
-    quoted = pair_marks(text)[0]
+    quoted = [(start, end) for start, end, _ in voices.quotation_spans(text)[0]]
     sentences = sentence_spans(text)
     current = [k for k, (start, _end) in enumerate(sentences) if start <= position]
     if not current:
@@ -85,18 +131,23 @@ def curly_quotes(text):
 '''),
     ],
     "task2": [
+        ("shortcut", _LESSON),
+        ("shortcut", _LESSON.replace('"“"', '"«"').replace('"”"', '"»"')),
+        ("wrong rule", _ONE_KIND.replace("STRICT", "False")),
+        ("wrong rule", _ONE_KIND.replace("STRICT", "True")),
+        ("wrong rule", _swap(_PAIRS, 'closes = {"»": "«", "“": "„"}', 'closes = {"»": "«", "”": "„"}')),
         ("off-by-one", _swap(_PAIRS, "pairs.append((start, offset + 1))", "pairs.append((start, offset))")),
         ("wrong rule", _swap(_PAIRS, "            if not stack:\n                pairs.append", "            if True:\n                pairs.append")),
-        ("edge case", _swap(_PAIRS, "sorted(unmatched + stack)", "unmatched")),
-        ("wrong type", _swap(_PAIRS, "return pairs, sorted(unmatched + stack)", "return [pairs, sorted(unmatched + stack)]")),
-        ("edge case", _swap(_PAIRS, "            if not stack:\n                unmatched.append(offset)\n                continue\n", "")),
-        ("wrong rule", '''
-def pair_marks(text):
-    pairs = [(m.start(), m.end()) for m in re.finditer(r"“[^“”]*”", text)]
-    inside = [(a, b) for a, b in pairs]
-    unmatched = [k for k, c in enumerate(text) if c in "“”" and not any(a <= k < b for a, b in inside)]
+        ("edge case", _swap(_PAIRS, "sorted(unmatched + [start for start, _ in stack])", "sorted(unmatched)")),
+        ("edge case", _swap(_PAIRS, "sorted(unmatched + [start for start, _ in stack])", "unmatched + [start for start, _ in stack]")),
+        ("edge case", _swap(_PAIRS, "            unmatched.extend(start for start, _ in stack[depth + 1 :])\n", "")),
+        ("wrong type", _swap(_PAIRS, "return pairs, sorted(", "return [pairs, sorted(").replace("for start, _ in stack])", "for start, _ in stack])]")),
+        ("wrong rule", """
+def pair_guillemets(text):
+    pairs = [(m.start(), m.end()) for m in re.finditer(r"«[^«»]*»", text)]
+    unmatched = [k for k, c in enumerate(text) if c in "«»„“" and not any(a <= k < b for a, b in pairs)]
     return pairs, unmatched
-'''),
+"""),
     ],
     "task3": [
         ("wrong rule", '''

@@ -2,6 +2,8 @@
 
 SLUG = "07-framing"
 
+# The lesson's longest-match rule (notebooks/07-framing.ipynb, section 3) returning terms: the answer to
+# the exercise before wildcards, right on lexicons without a *, wrong with them.
 _LONGEST = '''
 def find_terms(tokens, lexicon):
     terms = {tuple(term.split()): term for term in lexicon}
@@ -18,6 +20,88 @@ def find_terms(tokens, lexicon):
             position += 1
     return found
 '''
+
+# The lesson's find_terms copied unchanged: (position, term, dimension) tuples, no wildcards.
+_LESSON_TERMS = '''
+def find_terms(tokens, lexicon):
+    by_length = {}
+    for term, dimension in lexicon.items():
+        by_length.setdefault(len(term.split()), {})[tuple(term.split())] = (term, dimension)
+    found, position = [], 0
+    while position < len(tokens):
+        for length in sorted(by_length, reverse=True):
+            hit = by_length[length].get(tuple(tokens[position : position + length]))
+            if hit:
+                found.append((position, *hit))
+                position += length
+                break
+        else:
+            position += 1
+    return found
+'''
+
+_WILD = '''
+def find_terms(tokens, lexicon):
+    def matches(term, position):
+        *exact, last = term.split()
+        here = tokens[position : position + len(exact) + 1]
+        if len(here) < len(exact) + 1 or here[:-1] != exact:
+            return False
+        return here[-1].startswith(last[:-1]) if last.endswith("*") else here[-1] == last
+
+    def rank(term):
+        return len(term.split()), len(term.replace("*", "")), not term.endswith("*")
+
+    found, position = [], 0
+    while position < len(tokens):
+        candidates = [term for term in lexicon if matches(term, position)]
+        if candidates:
+            best = max(candidates, key=rank)
+            found.append(best)
+            position += len(best.split())
+        else:
+            position += 1
+    return found
+'''
+
+_KWIC = '''
+def kwic(text, term, width):
+    pattern = r"(?<!\\w)" + r"\\s+".join(re.escape(word) for word in term.split()) + r"(?!\\w)"
+
+    def flat(s):
+        return re.sub(r"\\s", " ", s)
+
+    return [
+        (number, flat(sentence[max(0, m.start() - width) : m.start()]), flat(m.group(0)),
+         flat(sentence[m.end() : m.end() + width]))
+        for number, sentence in enumerate(split_sentences(text))
+        for m in re.finditer(pattern, sentence, flags=re.IGNORECASE)
+    ]
+'''
+
+# Matches over the whole text (as the lesson did), contexts cut with sentence_spans: LEFT and RIGHT say where.
+_SPANS = '''
+from framelab.text import sentence_spans
+
+
+def kwic(text, term, width):
+    pattern = r"(?<!\\w)" + r"\\s+".join(re.escape(word) for word in term.split()) + r"(?!\\w)"
+    spans = sentence_spans(text)
+    lines = []
+    for m in re.finditer(pattern, text, flags=re.IGNORECASE):
+        number = next(k for k, (a, b) in enumerate(spans) if a <= m.start() < b)
+        a, b = spans[number]
+        left = text[max(LEFT, m.start() - width) : m.start()]
+        right = text[m.end() : min(RIGHT, m.end() + width)]
+        lines.append((number, re.sub(r"\\s", " ", left), re.sub(r"\\s", " ", m.group(0)), re.sub(r"\\s", " ", right)))
+    return lines
+'''
+
+
+def _swap(source: str, old: str, new: str) -> str:
+    assert old in source, old
+    return source.replace(old, new)
+
 
 WRONG = {
     "task1": [
@@ -63,34 +147,42 @@ def rate_per_1000(matches, n_words):
 '''),
     ],
     "task2": [
-        ("wrong rule", _LONGEST.replace("reverse=True", "reverse=False")),
-        ("wrong rule", '''
+        ("shortcut", _LESSON_TERMS),
+        ("shortcut", _LONGEST),
+        ("wrong rule", _swap(_WILD, "best = max(candidates, key=rank)", "best = max(candidates, key=lambda term: len(term.split()))")),
+        ("wrong rule", _swap(_WILD, "here[-1].startswith(last[:-1]) if", "(here[-1].startswith(last[:-1]) and here[-1] != last[:-1]) if")),
+        ("wrong rule", _swap(_WILD, "not term.endswith(\"*\")", "term.endswith(\"*\")")),
+        ("wrong rule", _swap(_WILD, "len(term.replace(\"*\", \"\")), not term.endswith(\"*\")", "len(term)")),
+        ("wrong rule", _swap(_WILD, "position += len(best.split())", "position += 1")),
+        ("wrong rule", _swap(_WILD, "here[-1].startswith(last[:-1]) if", "last[:-1] in here[-1] if")),
+        ("wrong type", _swap(_WILD, "found.append(best)", "found.append(lexicon[best])")),
+        ("wrong rule", _swap(_WILD, "found.append(best)", "found.append(best.rstrip(\"*\"))")),
+        ("edge case", _swap(_WILD, "here[-1].startswith(last[:-1]) if last.endswith(\"*\") else here[-1] == last",
+                            "re.match(last.replace(\"*\", \".*\"), here[-1]) is not None")),
+        ("edge case", '''
 def find_terms(tokens, lexicon):
-    terms = {tuple(term.split()): term for term in lexicon}
-    lengths = sorted({len(key) for key in terms}, reverse=True)
-    found = []
-    for position in range(len(tokens)):
-        for length in lengths:
-            key = tuple(tokens[position : position + length])
-            if len(key) == length and key in terms:
-                found.append(terms[key])
-                break
+    def word_matches(word, token):
+        return token.startswith(word[:-1]) if word.endswith("*") else token == word
+
+    def matches(term, position):
+        return all(word_matches(w, t) for w, t in zip(term.split(), tokens[position:]))
+
+    found, position = [], 0
+    while position < len(tokens):
+        candidates = [t for t in lexicon if matches(t, position)]
+        if candidates:
+            best = max(candidates, key=lambda t: (len(t.split()), len(t.replace("*", "")), not t.endswith("*")))
+            found.append(best)
+            position += len(best.split())
+        else:
+            position += 1
     return found
 '''),
-        ("wrong rule", '''
-def find_terms(tokens, lexicon):
-    text = " ".join(tokens)
-    return [term for term in sorted(lexicon, key=len, reverse=True) if term in text]
-'''),
-        ("off-by-one", _LONGEST.replace("while position < len(tokens):", "while position < len(tokens) - 1:")),
+        ("off-by-one", _swap(_WILD, "while position < len(tokens):", "while position < len(tokens) - 1:")),
         ("shortcut", '''
 def find_terms(tokens, lexicon):
     return [term for _, term, _ in frames.match_terms(tokens, lexicon)]
 '''),
-        ("wrong type", _LONGEST.replace("found.append(terms[key])", "found.append(lexicon[terms[key]])")),
-        ("wrong rule", _LONGEST.replace("return found", "return sorted(found)")),
-        ("edge case", _LONGEST.replace("if len(key) == length and key in terms:",
-                                       "if position + length < len(tokens) and key in terms:")),
     ],
     "task3": [
         ("wrong rule", '''
@@ -257,59 +349,30 @@ def most_negative(sentences):
 '''),
     ],
     "task6": [
-        ("wrong rule", '''
-def kwic(text, term, width):
-    pattern = r"\\s+".join(re.escape(w) for w in term.split())
-    flat = lambda s: re.sub(r"\\s", " ", s)
-    return [(flat(text[max(0, m.start() - width):m.start()]), flat(m.group(0)), flat(text[m.end():m.end() + width]))
-            for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
-'''),
-        ("wrong rule", '''
-def kwic(text, term, width):
-    pattern = r"(?<!\\w)" + r"\\s+".join(re.escape(w) for w in term.split()) + r"(?!\\w)"
-    flat = lambda s: re.sub(r"\\s+", " ", s)
-    return [(flat(text[max(0, m.start() - width):m.start()]), flat(m.group(0)), flat(text[m.end():m.end() + width]))
-            for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
-'''),
-        ("wrong rule", '''
-def kwic(text, term, width):
-    pattern = r"(?<!\\w)" + r"\\s+".join(re.escape(w) for w in term.split()) + r"(?!\\w)"
-    flat = lambda s: re.sub(r"\\s", " ", s)
-    return [(flat(text[max(0, m.start() - width):m.start()]), flat(m.group(0)), flat(text[m.end():m.end() + width]))
-            for m in re.finditer(pattern, text)]
-'''),
-        ("wrong rule", '''
-def kwic(text, term, width):
-    pattern = r"(?<!\\w)" + re.escape(term) + r"(?!\\w)"
-    flat = lambda s: re.sub(r"\\s", " ", s)
-    return [(flat(text[max(0, m.start() - width):m.start()]), flat(m.group(0)), flat(text[m.end():m.end() + width]))
-            for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
-'''),
-        ("off-by-one", '''
-def kwic(text, term, width):
-    pattern = r"(?<!\\w)" + r"\\s+".join(re.escape(w) for w in term.split()) + r"(?!\\w)"
-    flat = lambda s: re.sub(r"\\s", " ", s)
-    return [(flat(text[m.start() - width:m.start()]), flat(m.group(0)), flat(text[m.end():m.end() + width]))
-            for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
-'''),
-        ("edge case", '''
-def kwic(text, term, width):
-    pattern = r"(?<!\\w)" + r"\\s+".join(re.escape(w) for w in term.split()) + r"(?!\\w)"
-    flat = lambda s: re.sub(r"\\s", " ", s)
-    return [(text[max(0, m.start() - width):m.start()], flat(m.group(0)), text[m.end():m.end() + width])
-            for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
-'''),
         ("shortcut", '''
-from types import SimpleNamespace
 def kwic(text, term, width):
-    table = frames.concordance([SimpleNamespace(id="x", label="x", body=text)], term, width=width)
-    return list(table[["left", "match", "right"]].itertuples(index=False, name=None))
+    pattern = r"(?<!\\w)" + r"\\s+".join(re.escape(word) for word in term.split()) + r"(?!\\w)"
+
+    def flat(s):
+        return re.sub(r"\\s", " ", s)
+
+    return [
+        (flat(text[max(0, m.start() - width) : m.start()]), flat(m.group(0)), flat(text[m.end() : m.end() + width]))
+        for m in re.finditer(pattern, text, flags=re.IGNORECASE)
+    ]
 '''),
-        ("wrong type", '''
-def kwic(text, term, width):
-    pattern = r"(?<!\\w)" + r"\\s+".join(re.escape(w) for w in term.split()) + r"(?!\\w)"
-    flat = lambda s: re.sub(r"\\s", " ", s)
-    return [flat(text[max(0, m.start() - width):m.end() + width]) for m in re.finditer(pattern, text, flags=re.IGNORECASE)]
-'''),
+        ("wrong rule", _SPANS.replace("LEFT", "0").replace("RIGHT", "len(text)")),
+        ("wrong rule", _SPANS.replace("LEFT", "a").replace("RIGHT", "len(text)")),
+        ("edge case", _SPANS.replace("LEFT", "a").replace("RIGHT", "b")),
+        ("off-by-one", _swap(_KWIC, "enumerate(split_sentences(text))", "enumerate(split_sentences(text), start=1)")),
+        ("off-by-one", _swap(_KWIC, "sentence[max(0, m.start() - width) : m.start()]", "sentence[m.start() - width : m.start()]")),
+        ("wrong rule", _swap(_KWIC, 're.sub(r"\\s", " ", s)', 're.sub(r"\\s+", " ", s)')),
+        ("wrong rule", _swap(_KWIC, ", flags=re.IGNORECASE", "")),
+        ("wrong rule", _swap(_KWIC, 'r"\\s+".join(re.escape(word) for word in term.split())', "re.escape(term)")),
+        ("wrong rule", _swap(_KWIC, 'r"(?<!\\w)" + ', "").replace(' + r"(?!\\w)"', "")),
+        ("edge case", _swap(_KWIC, "return [", "return [tuple(x.strip() if isinstance(x, str) else x for x in line) for line in [").replace(
+            "flags=re.IGNORECASE)\n    ]", "flags=re.IGNORECASE)\n    ]]")),
+        ("wrong type", _swap(_KWIC, "(number, flat(", "[number, flat(").replace("m.end() + width]))", "m.end() + width])]")),
+        ("wrong type", _swap(_KWIC, "(number, flat(", "(flat(")),
     ],
 }
