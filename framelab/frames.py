@@ -2,10 +2,14 @@
 
 Chapter 07 teaches these steps; chapter 08 and the explorer call them from here.
 
-* A **frame lexicon** (``framelab/data/frames.tsv``, :func:`frame_lexicon`)
-  maps terms to frame dimensions named after the Media Frames Corpus codebook
-  (Card et al. 2015); a **hedge lexicon** (``framelab/data/hedges.tsv``,
-  :func:`hedge_lexicon`) maps terms to ``hedge`` or ``booster``.
+* A **frame lexicon** (:func:`frame_lexicon`, built in ``framelab.frame_lexicon``)
+  maps terms to the 15 frame dimensions of the Media Frames Corpus codebook
+  (Card et al. 2015): the seed lexicon read from the five articles
+  (``framelab/data/frames.tsv``), a general one written from the codebook's
+  definitions (``framelab/data/frames_general.tsv``) and, when the corpus
+  folder has one, its own ``frames.tsv``. A **hedge lexicon**
+  (``framelab/data/hedges.tsv``, :func:`hedge_lexicon`) maps terms to
+  ``hedge`` or ``booster``.
 * Terms are matched on the lower-cased word tokens of each sentence
   (``framelab.text``, no punctuation), so matches never cross a sentence end.
   A multi-word entry is matched as consecutive tokens, and at each position
@@ -36,14 +40,19 @@ from typing import Protocol
 import pandas as pd
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from framelab.errors import FramelabError
+# Re-exported: framelab.frames is where chapter 07 and the explorer find the lexicon and its error.
+from framelab.frame_lexicon import CODEBOOK as CODEBOOK
+from framelab.frame_lexicon import GENERAL_FILE as GENERAL_FILE
+from framelab.frame_lexicon import FramesError as FramesError
+from framelab.frame_lexicon import frame_entries as frame_entries
+from framelab.frame_lexicon import frame_lexicon as frame_lexicon
 from framelab.lexicons import DATA, load_lexicon
 from framelab.text import sentence_words, split_sentences
 from framelab.validators import article_list, whole_number
 
 #: Rates are given per this many word tokens.
 PER = 1000
-#: The lexicon files this module reads.
+#: The lexicon files this module reads (the frame lexicon also reads GENERAL_FILE and a corpus folder's frames.tsv).
 FRAMES_FILE = DATA / "frames.tsv"
 HEDGES_FILE = DATA / "hedges.tsv"
 #: VADER's usual cut-offs: compound ≥ 0.05 is positive, ≤ -0.05 negative, in between neutral.
@@ -52,10 +61,6 @@ POSITIVE, NEGATIVE = 0.05, -0.05
 FRAME_SENTENCE_COLUMNS = ["article", "sentence", "text", "terms"]
 SENTIMENT_COLUMNS = ["article", "sentence", "text", "compound", "neg", "neu", "pos"]
 CONCORDANCE_COLUMNS = ["article", "start", "left", "match", "right"]
-
-
-class FramesError(FramelabError):
-    """Input the framing functions cannot work with; the message names the argument."""
 
 
 class _HasBody(Protocol):
@@ -69,16 +74,6 @@ class _HasBody(Protocol):
 @lru_cache(maxsize=2)
 def _cached_lexicon(path: str) -> tuple[tuple[str, str], ...]:
     return tuple(load_lexicon(path).items())
-
-
-def frame_lexicon() -> dict[str, str]:
-    """The project's frame lexicon, ``term -> dimension``, in file order.
-
-    >>> lexicon = frame_lexicon()
-    >>> lexicon["troops"], lexicon["nuclear weapons"], lexicon["tragic error"]
-    ('Security and defense', 'Security and defense', 'Morality')
-    """
-    return dict(_cached_lexicon(str(FRAMES_FILE)))
 
 
 def hedge_lexicon() -> dict[str, str]:
@@ -273,10 +268,10 @@ def frame_sentences(
     3     002        16              tragic error
     4     002        17             holding a gun
     5     004         8                 bloodshed
-    >>> frame_sentences(load_corpus(), "Health")
+    >>> frame_sentences(load_corpus(), "Health")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    framelab.frames.FramesError: dimension 'Health' is not in the lexicon. Use one of: 'Economic', 'External regulation and reputation', 'Morality', 'Policy prescription and evaluation', 'Political', 'Public opinion', 'Security and defense'.
+    framelab.frames.FramesError: dimension 'Health' is not in the lexicon. Use one of: 'Capacity and resources', ..., 'Health and safety', ..., 'Security and defense'.
     """
     corpus = _check_corpus(corpus)
     lexicon = frame_lexicon() if lexicon is None else _check_lexicon(lexicon)

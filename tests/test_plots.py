@@ -21,7 +21,8 @@ from matplotlib.colors import to_hex  # noqa: E402
 
 from framelab.compare import keyness, one_vs_rest, similarity_matrix  # noqa: E402
 from framelab.errors import FramelabError  # noqa: E402
-from framelab.frames import frame_profiles  # noqa: E402
+from framelab.frames import FRAMES_FILE, frame_profiles  # noqa: E402
+from framelab.lexicons import load_lexicon  # noqa: E402
 from framelab.plots import (  # noqa: E402
     CATEGORY_COLOURS,
     DISPLAY_DPI,
@@ -388,7 +389,7 @@ def test_dispersion_bad_input(tokens_arg, terms, message) -> None:
 
 
 def test_small_multiples_share_one_zero_based_scale(corpus) -> None:
-    profiles = frame_profiles(corpus)
+    profiles = frame_profiles(corpus, load_lexicon(FRAMES_FILE))  # chapter 07's 7 dimensions, as lesson 08 draws them
     fig = small_multiples(profiles, title="Frame profiles", ylabel="per 1,000 words",
                           panel_titles={"004": "004 · before"})
     assert len(fig.axes) == 5
