@@ -44,17 +44,30 @@ def similarity_heatmap(table):
 '''
 
 _SHARES = '''
-def quotation_shares(ledger):
-    side = ledger["side"].where(ledger["speaker"] != "(unattributed)", "").replace("", "unattributed")
-    table = ledger.assign(side=side).pivot_table(index="article", columns="side", values="quotations",
-                                                 aggfunc="sum", fill_value=0)
-    known = [s for s in plots.SIDE_COLOURS if s in table.columns]
-    order = known + sorted(set(table.columns) - set(known))
-    articles = list(dict.fromkeys(ledger["article"]))
-    table = table.reindex(index=articles, columns=order).astype(float)
-    shares = table.div(table.sum(axis=1), axis=0) * 100
-    shares.index.name, shares.columns.name = "article", None
-    return shares
+def side_shares(ledger, value="quotations"):
+    unattributed = (ledger["side"] == "") | (ledger["speaker"] == "(unattributed)")
+    rows = ledger.assign(side=ledger["side"].mask(unattributed, "unattributed"))
+    table = rows.pivot_table(index="article", columns="side", values=value, aggfunc="sum", fill_value=0)
+    totals = table.sum(axis=1)
+    if not totals.sum() > 0:
+        raise ValueError("nothing to share out")
+    quoted = totals > 0
+    shares = pd.DataFrame({
+        "per article": table[quoted].div(totals[quoted], axis=0).mean() * 100,
+        "pooled": table.sum() / totals.sum() * 100,
+    })
+    known = [side for side in plots.SIDE_COLOURS if side in shares.index]
+    return shares.reindex(known + sorted(set(shares.index) - set(known))).astype(float)
+'''
+
+# The lesson's "who speaks" table (notebooks/08-visualizing.ipynb, section 9), copied unchanged into the function.
+_LESSON = '''
+def side_shares(ledger, value="quotations"):
+    by_side = ledger.assign(side=ledger["side"].replace("", "unattributed")).pivot_table(
+        index="article", columns="side", values="quotations", aggfunc="sum", fill_value=0)
+    by_side = by_side[[side for side in plots.SIDE_COLOURS if side in by_side.columns]]
+    by_side.columns.name = None
+    return by_side
 '''
 
 
@@ -167,12 +180,24 @@ def max_bottom(values, limit):
         ("wrong type", _swap(_HEATMAP, "return ax", "return fig")),
     ],
     "task6": [
-        ("wrong rule", _swap(_SHARES, "shares = table.div(table.sum(axis=1), axis=0) * 100", "shares = table")),
-        ("wrong rule", _swap(_SHARES, "table.div(table.sum(axis=1), axis=0) * 100", "table / table.to_numpy().sum() * 100")),
-        ("wrong type", _swap(_SHARES, "table.div(table.sum(axis=1), axis=0) * 100", "table.div(table.sum(axis=1), axis=0)")),
-        ("wrong rule", _swap(_SHARES, "order = known + sorted(set(table.columns) - set(known))", "order = sorted(table.columns)")),
-        ("edge case", _swap(_SHARES, '''ledger["side"].where(ledger["speaker"] != "(unattributed)", "")''', '''ledger["side"]''')),
-        ("edge case", _swap(_SHARES, 'articles = list(dict.fromkeys(ledger["article"]))', "articles = sorted(set(ledger['article']))")),
-        ("wrong rule", _swap(_SHARES, 'values="quotations"', 'values="quoted_words"')),
+        ("shortcut", _LESSON),
+        ("wrong rule", _swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table.sum() / totals.sum() * 100")),
+        ("edge case", _swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table.div(totals, axis=0).fillna(0).mean() * 100")),
+        ("off-by-one", _swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table[quoted].div(totals[quoted], axis=0).sum() / len(table) * 100")),
+        ("edge case", _swap(_SHARES, '''(ledger["side"] == "") | (ledger["speaker"] == "(unattributed)")''', '''ledger["side"] == ""''')),
+        ("edge case", _swap(_SHARES, """    if not totals.sum() > 0:
+        raise ValueError("nothing to share out")
+""", "")),
+        ("wrong rule", _swap(_SHARES, "values=value", 'values="quotations"')),
+        ("wrong rule", _swap(_SHARES, "known + sorted(set(shares.index) - set(known))", "sorted(shares.index)")),
+        ("wrong rule", _swap(_SHARES, "known + sorted(set(shares.index) - set(known))", "known")),
+        ("wrong rule", _swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "(table / table.sum()).mean(axis=1) * 100")),
+        ("wrong rule", _swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table[quoted].div(totals[quoted], axis=0).median() * 100")),
+        ("wrong rule", _swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table.sum() / totals.sum() * 100").replace(
+            '"pooled": table.sum() / totals.sum() * 100', '"pooled": ' + 'table[quoted].div(totals[quoted], axis=0).mean() * 100')),
+        ("wrong rule", _swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table[quoted].div(totals[quoted], axis=0).mean()")),
+        ("wrong rule", _swap(_SHARES, '"pooled": table.sum() / totals.sum() * 100', '"pooled": table.sum() / len(table)')),
+        ("wrong type", _swap(_SHARES, ".astype(float)", ".astype(float)[\"per article\"]")),
+        ("wrong type", _swap(_SHARES, ".astype(float)", ".round().astype(int)")),
     ],
 }
