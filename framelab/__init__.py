@@ -7,6 +7,7 @@ versions of techniques a chapter has taught, for later chapters to reuse.
 """
 
 from framelab.corpus import Article, load_corpus
+from framelab.corpus_note import corpus_note
 from framelab.doctor import doctor
 from framelab.errors import ChecksumError, CorpusError, FramelabError, LexiconError
 from framelab.text import paragraph_spans, sentence_spans, split_sentences, tokenize, words
@@ -17,6 +18,7 @@ __all__ = [
     "CorpusError",
     "FramelabError",
     "LexiconError",
+    "corpus_note",
     "doctor",
     "load_corpus",
     "paragraph_spans",
