@@ -50,7 +50,9 @@ wrong type or an empty corpus raises :class:`ExplorerError` (a
   "000 · Summary citing CNN"), for Five tellings and Keyness.
 * ``other``: Dropdown, ``fl-other``, ``"rest"`` or an article id (Keyness).
 * ``measure``: Dropdown, ``fl-measure``, ``"g2"``, ``"log_ratio"`` or ``"log_odds_z"``.
-* ``min_freq``: IntSlider, ``fl-min-freq``, fewest uses (target + reference), 1-20, default 3.
+* ``min_freq``: BoundedIntText, ``fl-min-freq``, fewest uses (target + reference), 1-20,
+  default 3; a number box labelled "Min. uses" (``<label for>``, so screen readers name it in
+  JupyterLab and Voilà alike, unlike a slider's unnamed handle), updated as it is typed or stepped.
 * ``sentence``: Dropdown, ``fl-sentence``, a sentence index of ``article``
   (reset to 0 when the article changes).
 * ``side``: Dropdown, ``fl-side``, ``"all"``, a side ("US", "Russia", …) or
@@ -897,7 +899,10 @@ class FramingExplorer:
                                       description="against")
         self.measure = widgets.Dropdown(options=[(name, key) for key, name in MEASURES.items()], value="g2",
                                         description="Measure")
-        self.min_freq = widgets.IntSlider(value=DEFAULT_MIN_FREQ, min=1, max=20, description="Min. uses")
+        # A number box, not a slider: ipywidgets names its <input> with a <label for>, while a
+        # slider's handle has no accessible name without a script (axe-core aria-input-field-name).
+        self.min_freq = widgets.BoundedIntText(value=DEFAULT_MIN_FREQ, min=1, max=20, description="Min. uses",
+                                               continuous_update=True, layout=widgets.Layout(width="12em"))
         self.sentence = widgets.Dropdown(options=self._sentence_options(ids[0]), value=0, description="Sentence")
         self.side = widgets.Dropdown(options=self._side_options(), value=ALL, description="Side")
         self.speaker = widgets.Dropdown(options=self._speaker_options(ALL), value=ALL, description="Speaker")

@@ -169,7 +169,7 @@ def test_reporting_verb_counts_match_term_matches(tables, corpus) -> None:
 
 
 def test_an_unknown_category_is_refused_with_the_options(tables) -> None:
-    with pytest.raises(ExplorerError, match="Use one of: 'Economic'"):
+    with pytest.raises(ExplorerError, match="Use one of: 'Capacity and resources'"):
         category_matches(tables, "frame", "Health")
 
 
@@ -505,6 +505,19 @@ def test_keyness_controls(explorer, tables) -> None:
     assert terms == keyness_rows(keyness_table(tables, "004", "002"), "log_odds_z", 3)["term"].tolist()
 
 
+def test_min_uses_is_a_labelled_number_box_from_1_to_20(explorer) -> None:
+    """Issue 12, item 5: a number box, named by its label everywhere (a slider's handle is not)."""
+    import ipywidgets as widgets
+
+    box = explorer.min_freq
+    assert isinstance(box, widgets.BoundedIntText) and not isinstance(box, widgets.IntSlider)
+    assert (box.description, box.min, box.max, box.value) == ("Min. uses", 1, 20, 3)
+    assert box.continuous_update, "Keyness must follow each typed or stepped value, as it followed the slider"
+    box.value = 25  # typed out of range: the box keeps it in range, Keyness follows
+    assert box.value == 20
+    assert "at least 20 uses" in explorer.keyness.value or "20 uses: lower the minimum" in explorer.keyness.value
+
+
 def test_an_article_against_itself_is_explained(explorer) -> None:
     explorer.other.value = explorer.article.value
     assert "compared with itself" in explorer.hint.value
@@ -552,13 +565,13 @@ def test_nothing_is_computed_twice(monkeypatch) -> None:
 
 
 def test_a_folder_of_plain_articles_without_a_catalog(tmp_path: Path) -> None:
-    (tmp_path / "01_a.txt").write_text("Troops landed\n\nThe troops landed in Poland. Kirby said “it is final”.",
+    (tmp_path / "01_a.txt").write_text("Troops landed today\n\nThe troops landed in Poland. Kirby said “it is final”.",
                                        encoding="utf-8")
-    (tmp_path / "02_b.txt").write_text("Talks\n\nTalks failed in Geneva. Troops may follow.", encoding="utf-8")
+    (tmp_path / "02_b.txt").write_text("Talks fail in Geneva\n\nTalks failed in Geneva. Troops may follow.", encoding="utf-8")
     explorer = FramingExplorer(str(tmp_path))
-    assert explorer.tables.ids == ["01", "02"]
+    assert explorer.tables.ids == ["01_a", "02_b"]  # the file name without extension (framelab.folders)
     assert explorer.results["bars"]["count"].tolist() == [1, 1]
-    assert explorer.results["tellings"]["other"].tolist() == ["02"]
+    assert explorer.results["tellings"]["other"].tolist() == ["02_b"]
     assert not explorer.side.disabled and "John Kirby" in explorer.voices.value
 
 

@@ -51,6 +51,9 @@ LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 SERVER_START_TIMEOUT = 60  # seconds; JupyterLab starts in ~3 s on 2 cores
 # Test-only JupyterLab user settings: the notebooks are opened from the repository
 # itself, so JupyterLab must never save the outputs the tests produce into them.
+#: Run All wall time per lesson (seconds by notebook stem), filled by test_accessibility and
+#: printed in pytest's terminal summary (conftest.py).
+RUN_ALL_TIMES = pytest.StashKey[dict]()
 LAB_USER_SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
 }

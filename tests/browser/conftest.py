@@ -17,6 +17,7 @@ from .browser_support import (
     CHROMIUM,
     CHROMIUM_ARGS,
     ROOT,
+    RUN_ALL_TIMES,
     SCREENSHOTS,
     Server,
     jupyter_executable,
@@ -140,3 +141,13 @@ def pytest_runtest_makereport(item, call):
     if report.when == "call":
         item.rep_call_failed = report.failed
     return report
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Run All time per lesson in JupyterLab, when test_accessibility measured any (never asserted)."""
+    times = config.stash.get(RUN_ALL_TIMES, None)
+    if times:
+        terminalreporter.section("Run All time per lesson in JupyterLab")
+        for lesson, seconds in sorted(times.items()):
+            terminalreporter.write_line(f"{lesson}  {seconds:5.1f} s")
+        terminalreporter.write_line(f"total  {sum(times.values()):5.1f} s")

@@ -61,10 +61,10 @@ def open_tab(explorer: Locator, title: str) -> None:
 
 
 def use_the_explorer(page: Page, explorer: Locator, screenshot) -> None:
-    """Type a term, pick an article, move the slider; check the views follow each change.
+    """Type a term, pick an article, step "Min. uses" up; check the views follow each change.
 
     ``screenshot(name, target)`` saves a picture of ``target``; two are taken:
-    ``concordance`` (after typing the term) and ``keyness`` (after the slider).
+    ``concordance`` (after typing the term) and ``keyness`` (after "Min. uses").
     """
     model = FramingExplorer()
     expect(explorer.locator(".fl-term input")).to_have_attribute("placeholder", "type a word or phrase")
@@ -105,12 +105,14 @@ def use_the_explorer(page: Page, explorer: Locator, screenshot) -> None:
     for position, key in enumerate(after):
         expect(rows.nth(position)).to_have_attribute("data-term", key)
 
-    # Move the "fewest uses" slider one step right with the keyboard.
+    # Step the "Min. uses" number box up by one with the keyboard, found by its label as a screen
+    # reader finds it (ipywidgets' <label for>).
     before, start = after, model.min_freq.value
-    slider = explorer.locator(".fl-min-freq")
-    slider.locator(".noUi-handle").focus()
-    slider.locator(".noUi-handle").press("ArrowRight")
-    expect(slider.locator(".widget-readout")).to_have_text(str(start + 1))
+    box = explorer.get_by_label("Min. uses", exact=True)
+    expect(box).to_have_value(str(start))
+    box.focus()
+    box.press("ArrowUp")
+    expect(box).to_have_value(str(start + 1))
     model.min_freq.value = start + 1
     after = key_terms(model.keyness.value)
     assert after != before, f"min. uses {start + 1} would not change the keyness rows of {ARTICLE}"

@@ -101,17 +101,20 @@ def unfinished_cells(prompts: list[str]) -> list[int]:
     return [i for i, prompt in enumerate(prompts) if not re.fullmatch(r"\[\d+\]:", prompt)]
 
 
-def run_all_cells(page: Page, server: Server, notebook: str, code_cells: int) -> None:
+def run_all_cells(page: Page, server: Server, notebook: str, code_cells: int) -> float:
     """Edit → Clear Outputs of All Cells, Run → Run All Cells, and wait for every cell to finish.
 
     Clearing first matters: the committed outputs carry execution counts already,
     so only a cleared notebook shows when each cell has really run again.
+    Returns the Run All wall time in seconds: from the click on Run All Cells until
+    every cell shows its count and the kernel is idle (polled every 0.25 s).
     """
     menu(page, "Edit", "editmenu:clear-all")
     prompts = page.locator(f"{PANEL} .jp-CodeCell .jp-InputArea-prompt")
     expect(prompts).to_have_count(code_cells)
     expect(prompts.first).to_have_text("[ ]:")
     menu(page, "Run", "runmenu:run-all")
+    started = time.monotonic()
     # Now and then (a few runs in a hundred here) the page loses touch with the kernel:
     # cells keep "[*]" while the server reports the kernel idle -- every cell when the
     # requests never left the page, or one cell whose reply got lost while widgets were
@@ -149,6 +152,7 @@ def run_all_cells(page: Page, server: Server, notebook: str, code_cells: int) ->
     while (state := kernel_state(server, notebook)) != "idle":
         assert time.monotonic() < deadline, f"the kernel of {notebook} is still {state!r} after Run All Cells"
         time.sleep(0.2)
+    return time.monotonic() - started
 
 
 @contextlib.contextmanager

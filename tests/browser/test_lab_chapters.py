@@ -48,7 +48,7 @@ def test_chapter_02_token_viewer(lab_server, page) -> None:
         expect(viewer).to_have_count(1)
         article = viewer.locator(".widget-dropdown", has_text="Article").locator("select")
         tokenizer = viewer.locator(".widget-dropdown", has_text="Tokenizer").locator("select")
-        handle = viewer.locator(".widget-slider .noUi-handle")
+        number = viewer.get_by_label("Sentence", exact=True)
         quote = viewer.locator(".widget-html blockquote")
         tokens = viewer.locator(".widget-output table tbody tr td:first-of-type")
 
@@ -67,10 +67,10 @@ def test_chapter_02_token_viewer(lab_server, page) -> None:
         expect(quote).to_have_text(shown(sentences["001"][5]))
         expect(tokens).to_have_text(wordpunct_tokenize(sentences["001"][5]))
 
-        # The slider, by keyboard: one step right is sentence 6.
-        handle.focus()
-        handle.press("ArrowRight")
-        expect(viewer.locator(".widget-slider .widget-readout")).to_have_text("6")
+        # The sentence number, by keyboard: one step up is sentence 6.
+        number.focus()
+        number.press("ArrowUp")
+        expect(number).to_have_value("6")
         expect(quote).to_have_text(shown(sentences["001"][6]))
         expect(tokens).to_have_text(wordpunct_tokenize(sentences["001"][6]))
         save_screenshot(page, "lab-02-token-viewer", viewer)

@@ -192,3 +192,20 @@ def test_voila_page_loads_no_nbgrader(voila_server, page) -> None:
     assert not from_nbgrader, f"nbgrader raised errors in the Voilà page: {from_nbgrader}"
     nbgrader = [u for u in page.requests if "nbgrader" in u]
     assert not nbgrader, f"the Voilà page loaded nbgrader's scripts: {nbgrader}"
+
+
+def exported_html(server: Server, notebook: str) -> str:
+    """What File → Save and Export Notebook As → HTML downloads: the server's nbconvert endpoint."""
+    with urllib.request.urlopen(server.address(f"nbconvert/html/{notebook}") + "&download=true", timeout=120) as response:
+        return response.read().decode("utf-8")
+
+
+def test_export_as_html_uses_the_collections_accessible_template(students_lab, instructors_lab) -> None:
+    """Issue 12, item 5: JupyterLab exports with jupyter-config/nbconvert/templates/framelab (links
+    underlined, AA contrast), like ``jupyter nbconvert --to html`` under the same JUPYTER_CONFIG_PATH."""
+    for server in (students_lab, instructors_lab):
+        page = exported_html(server, WELCOME)
+        assert "00 · Welcome" in page, f"{server.name} exported no chapter 00: {page[:300]}"
+        assert "Framing Lab: links and colours that pass WCAG 2 AA" in page, (
+            f"{server.name}'s File → Export as HTML does not use the collection's nbconvert template"
+        )
