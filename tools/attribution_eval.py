@@ -20,7 +20,10 @@ Scoring (the same for every set and extractor):
 Extractors compared: ``baseline`` is :func:`framelab.voices.find_quotations` (the five articles' speaker
 table), ``rules`` is :func:`framelab.attribution.attribute`. ``--gold-spans`` gives ``rules`` the gold
 quotation spans, so its speaker figures measure attribution alone, whatever the span finder misses.
-``--errors`` lists every speaker error of ``rules``.
+``--errors`` lists every speaker error of ``rules``. ``--spans-from quotemarks`` gives ``rules`` the top-level
+quotations of :func:`framelab.quotemarks.quotation_spans` and those nested in them (found as ``attribute`` finds
+them when it is given no spans) instead of those of :func:`framelab.voices.quotation_spans`, and adds a table of
+the span finder alone (every span it finds, nested ones included, before ``attribute`` drops what is not speech).
 """
 
 from __future__ import annotations
@@ -33,13 +36,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from framelab import load_corpus
-from framelab.attribution import attribute
+from framelab import load_corpus, quotemarks
+from framelab.attribution import _inner_spans, attribute
 from framelab.lexicons import annotated_quotations
-from framelab.voices import find_quotations
+from framelab.voices import find_quotations, quotation_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ("dev", "test", "seeds")
+FINDERS = ("voices", "quotemarks")
 _MARKS = "\"'“”‘’„‚«»‹›"
 _EDGE = re.compile(rf"^[\s{_MARKS}.,;:!?…—–-]+|[\s{_MARKS}.,;:!?…—–-]+$")
 
@@ -115,15 +119,30 @@ def load_gold(name: str) -> tuple[dict[str, str], list[Gold]]:
     return bodies, gold
 
 
-def predict(bodies: dict[str, str], extractor: str, gold: list[Gold] | None = None) -> list[Predicted]:
-    """Predicted quotations of every body by ``extractor`` ("baseline" or "rules"; gold spans when given)."""
+def finder_spans(body: str, finder: str = "voices") -> list[tuple[int, int]]:
+    """(opening mark, just after closing mark) of every quotation ``finder`` finds in ``body``, nested ones too."""
+    find = quotemarks.quotation_spans if finder == "quotemarks" else quotation_spans
+    top = [(a, b) for a, b, _ in find(body)[0]]
+    return sorted(top + [inner for a, b in top for inner in _inner_spans(body, a, b)])
+
+
+def predict(bodies: dict[str, str], extractor: str, gold: list[Gold] | None = None,
+            finder: str = "voices") -> list[Predicted]:
+    """Predicted quotations of every body by ``extractor`` ("baseline", "rules", or "spans": the span finder alone,
+    no speakers); ``rules`` takes the gold spans when given, else those of ``finder`` (see :data:`FINDERS`)."""
     found = []
     for article, body in bodies.items():
         if extractor == "baseline":
             for q in find_quotations(body, article)[0]:
                 found.append(Predicted(article, normalized(body[q.start + 1 : q.end - 1]), q.speaker or None))
             continue
-        spans = [g.span for g in gold if g.article == article and g.span] if gold is not None else None
+        if extractor == "spans":
+            found += [Predicted(article, normalized(body[a + 1 : b - 1]), None) for a, b in finder_spans(body, finder)]
+            continue
+        if gold is not None:
+            spans = [g.span for g in gold if g.article == article and g.span]
+        else:
+            spans = finder_spans(body, finder) if finder == "quotemarks" else None
         for a in attribute(body, spans=spans):
             found.append(Predicted(article, normalized(body[a.start + 1 : a.end - 1]), a.speaker))
     return found
@@ -171,10 +190,11 @@ def _ratio(a: int, b: int) -> float:
     return a / b if b else 0.0
 
 
-def evaluate(name: str, extractor: str = "rules", gold_spans: bool = False) -> dict[str, dict[str, float]]:
-    """The score table of one set (see :func:`score`)."""
+def evaluate(name: str, extractor: str = "rules", gold_spans: bool = False,
+             finder: str = "voices") -> dict[str, dict[str, float]]:
+    """The score table of one set (see :func:`score`); ``finder`` names the span finder (:data:`FINDERS`)."""
     bodies, gold = load_gold(name)
-    return score(gold, predict(bodies, extractor, gold if gold_spans else None))
+    return score(gold, predict(bodies, extractor, gold if gold_spans else None, finder))
 
 
 def format_table(table: dict[str, dict[str, float]]) -> str:
@@ -190,12 +210,15 @@ def format_table(table: dict[str, dict[str, float]]) -> str:
     return "\n".join(lines)
 
 
-def errors(name: str, gold_spans: bool = False) -> list[str]:
+def errors(name: str, gold_spans: bool = False, finder: str = "voices") -> list[str]:
     """One line per speaker error of ``rules`` on a set: style, gold speaker, predicted, quotation start."""
     bodies, gold = load_gold(name)
     lines = []
     for article, body in bodies.items():
-        spans = [g.span for g in gold if g.article == article and g.span] if gold_spans else None
+        if gold_spans:
+            spans = [g.span for g in gold if g.article == article and g.span]
+        else:
+            spans = finder_spans(body, finder) if finder == "quotemarks" else None
         found = {normalized(body[a.start + 1 : a.end - 1]): a for a in attribute(body, spans=spans)}
         for g in (g for g in gold if g.article == article):
             a = found.get(g.text)
@@ -215,10 +238,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("set", nargs="?", default="dev", choices=SETS)
     parser.add_argument("--gold-spans", action="store_true", help="give the rules the gold quotation spans")
     parser.add_argument("--errors", action="store_true", help="list the rules' speaker errors")
+    parser.add_argument("--spans-from", choices=FINDERS, default="voices",
+                        help="the span finder the rules use: framelab.voices or framelab.quotemarks")
     args = parser.parse_args(argv)
     if args.errors:
-        print("\n".join(errors(args.set, args.gold_spans)))
+        print("\n".join(errors(args.set, args.gold_spans, args.spans_from)))
         return
+    if args.spans_from == "quotemarks":
+        print(f"== {args.set}: span finder alone, voices.quotation_spans (nested spans included)")
+        print(format_table(evaluate(args.set, "spans", finder="voices")))
+        print(f"\n== {args.set}: span finder alone, quotemarks.quotation_spans (nested spans included)")
+        print(format_table(evaluate(args.set, "spans", finder="quotemarks")))
+        print(f"\n== {args.set}: rules (framelab.attribution.attribute) on the spans of quotemarks.quotation_spans")
+        print(format_table(evaluate(args.set, "rules", finder="quotemarks")))
+        print()
     print(f"== {args.set}: baseline (framelab.voices.find_quotations)")
     print(format_table(evaluate(args.set, "baseline")))
     print(f"\n== {args.set}: rules (framelab.attribution.attribute)")
