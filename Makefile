@@ -105,3 +105,4 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.explorer
 	$(BIN)/python -m benchmarks.text
 	$(BIN)/python -m benchmarks.figures
+	$(BIN)/python -m benchmarks.scale

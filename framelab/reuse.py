@@ -16,8 +16,12 @@ fixed order, so the same input always gives the same table.
   :func:`sentence_similarity` and classified as ``"verbatim"``,
   ``"paraphrase"`` or ``"unique"`` (see :data:`VERBATIM`, :data:`PARAPHRASE`).
 * :func:`quoted_spans`, :func:`quote_variants`, :func:`word_diff`: the same
-  quoted statement in different articles, with ``nltk.edit_distance`` on words
-  and on characters.
+  quoted statement in different articles, with the edit distance of
+  ``nltk.edit_distance`` on words and on characters.
+
+Nothing compares all pairs of sentences: an index of words picks those that can
+match (:mod:`framelab.candidates`); :mod:`framelab.sequences` computes difflib's
+count and the edit distance faster, to the same values.
 
 >>> sorted(shingles(["these", "forces", "are", "not"], 3))
 [('forces', 'are', 'not'), ('these', 'forces', 'are')]
@@ -29,13 +33,16 @@ import difflib
 import itertools
 from collections.abc import Mapping, Sequence
 
-import nltk
+import numpy as np
 import pandas as pd
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 from nltk.util import ngrams
 
+from framelab.candidates import best_counterparts, linked_groups, shared_counts, similar_pairs
 from framelab.errors import FramelabError
 from framelab.lexicons import stop_words
+from framelab.progress import progress
+from framelab.sequences import edit_distance
 from framelab.text import sentence_words, split_sentences
 from framelab.validators import number, token_list, whole_number
 from framelab.voices import quotation_spans
@@ -56,6 +63,10 @@ PARAPHRASE = 0.35
 #: closest unrelated pair, "These are not permanent moves" / "These forces are
 #: not going to fight in Ukraine", 0.43.
 QUOTE_THRESHOLD = 0.5
+
+#: From this many sentences (about 35 articles; the five have about 150) or articles on, a
+#: progress bar may show (framelab.progress): never for the lessons' five articles.
+PROGRESS_SENTENCES, PROGRESS_ARTICLES = 1_000, 50
 
 ALIGNMENT_COLUMNS = ["article", "sentence", "text", "other", "match", "match_text", "score", "kind"]
 PASSAGE_COLUMNS = ["start_a", "start_b", "length", "text"]
@@ -159,8 +170,12 @@ def shingle_overlap(articles_tokens: Mapping[str, Sequence[str]], n: int) -> pd.
             )
         sets[article] = set(ngrams(tokens, n))
     ids = list(sets)
+    # |A ∩ B| for every pair from an index of shingles (framelab.candidates), not pair by pair;
+    # the division is jaccard()'s, so the values are the same floats.
+    common = shared_counts([sets[a] for a in ids])
+    sizes = np.diag(common)
     table = pd.DataFrame(
-        [[jaccard(sets[a], sets[b]) for b in ids] for a in ids],
+        common / (sizes[:, None] + sizes[None, :] - common),
         index=pd.Index(ids, name="article"),
         columns=pd.Index(ids, name="other"),
     )
@@ -320,22 +335,30 @@ def align_sentences(
     _check_fraction(paraphrase, "paraphrase")
     if paraphrase > verbatim:
         raise ReuseError(f"paraphrase ({paraphrase}) must not be above verbatim ({verbatim}).")
-    words = {
-        article: [content_words(sentence) for sentence in sentences]
-        for article, sentences in sentences_by_article.items()
-    }
-    rows = []
-    for article, sentences in sentences_by_article.items():
-        for index, sentence in enumerate(sentences):
-            for other, candidates in sentences_by_article.items():
-                if other == article:
-                    continue
-                match, score = best_match(words[article][index], words[other])
-                rows.append(
-                    (article, index, sentence, other, match, candidates[match], score,
-                     match_kind(score, verbatim, paraphrase))
-                )
-    return pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
+    articles = list(sentences_by_article)
+    total = sum(len(sentences) for sentences in sentences_by_article.values())
+    with progress(total, "aligning sentences", at_least=PROGRESS_SENTENCES, unit="sentence") as bar:
+        words = [[content_words(sentence) for sentence in sentences_by_article[a]] for a in articles]
+        # Not every pair: an index of content words finds the sentences that share one (the
+        # others score 0.0), and only those whose score can still win are scored exactly;
+        # the result equals best_match over all sentences (framelab.candidates).
+        best = best_counterparts(words, step=bar.update)
+    columns: dict[str, list] = {name: [] for name in ALIGNMENT_COLUMNS[:-1]}
+    for a, article in enumerate(articles):
+        others = [other for other in articles if other != article]
+        for index, sentence in enumerate(sentences_by_article[article]):
+            count = len(others)
+            columns["article"] += [article] * count
+            columns["sentence"] += [index] * count
+            columns["text"] += [sentence] * count
+            columns["other"] += others
+            for other, (match, score) in zip(others, best[a][index]):
+                columns["match"].append(match)
+                columns["match_text"].append(sentences_by_article[other][match])
+                columns["score"].append(score)
+    kinds = {score: match_kind(score, verbatim, paraphrase) for score in set(columns["score"])}
+    columns["kind"] = [kinds[score] for score in columns["score"]]
+    return pd.DataFrame(columns, columns=ALIGNMENT_COLUMNS)
 
 
 def _check_alignment(alignment: pd.DataFrame) -> None:
@@ -447,43 +470,11 @@ def word_diff(a: Sequence[str], b: Sequence[str]) -> str:
     return " ".join(parts)
 
 
-def quote_variants(
-    texts: Mapping[str, object],
-    *,
-    threshold: float = QUOTE_THRESHOLD,
-    min_words: int = 3,
-    splitter: PunktSentenceTokenizer | None = None,
-) -> pd.DataFrame:
-    """The same quoted statement in different articles, grouped, with edit distances.
-
-    ``texts`` maps an article id to its text, or to its Article record (then
-    its ``body`` is read and its ``splitter``, when it has one, splits its
-    sentences). Each article's :func:`quoted_spans` are split into sentences
-    (``framelab.split_sentences`` with ``splitter``, paragraph by paragraph of
-    the quotation) so that a long quotation can match a shorter one sentence
-    by sentence; statements of fewer than ``min_words`` words are skipped. Two statements from different articles whose
-    ``difflib`` ratio on lower-cased words is at least ``threshold`` are
-    linked, and linked statements form a group (numbered from 1 in order of
-    first appearance). For every pair of statements from different articles
-    in a group: ``similarity``, ``word_edits`` and ``char_edits``
-    (``nltk.edit_distance`` on the word lists and on the words joined by single
-    spaces, so case and typography do not count) and ``alignment``
-    (:func:`word_diff`).
-
-    >>> table = quote_variants({
-    ...     "a": 'He said “if he invades Ukraine, obviously there will be consequences”.',
-    ...     "b": 'He said, "if he does invade Ukraine, obviously there\\'s going to be consequences."',
-    ... })
-    >>> table[["group", "article_a", "article_b", "word_edits", "char_edits"]]
-       group article_a article_b  word_edits  char_edits
-    0      1         a         b           5          16
-    >>> print(table.loc[0, "alignment"])
-    if he [invades → does invade] ukraine obviously there [will → 's going to] be consequences
-    """
-    _check_articles(texts, "texts")
-    _check_fraction(threshold, "threshold")
-    _check_n(min_words, "min_words")
-    statements = []  # (article, quote text, words)
+def _statements(
+    texts: Mapping[str, object], splitter: PunktSentenceTokenizer | None, min_words: int, step
+) -> list[tuple[str, str, list[str]]]:
+    """(article, quoted sentence, its words) of every quoted sentence of ``min_words`` words or more."""
+    statements = []
     for article, item in texts.items():
         text = getattr(item, "body", item)
         own = splitter or getattr(item, "splitter", None)
@@ -499,35 +490,64 @@ def quote_variants(
                     found = sentence_words(sentence)
                     if len(found) >= min_words:
                         statements.append((article, sentence, found))
+        step(1)
+    return statements
 
-    parent = list(range(len(statements)))
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+def quote_variants(
+    texts: Mapping[str, object],
+    *,
+    threshold: float = QUOTE_THRESHOLD,
+    min_words: int = 3,
+    splitter: PunktSentenceTokenizer | None = None,
+) -> pd.DataFrame:
+    """The same quoted statement in different articles, grouped, with edit distances.
+
+    ``texts`` maps an article id to its text, or to its Article record (then
+    its ``body`` is read and its ``splitter``, when it has one, splits its
+    sentences). Each article's :func:`quoted_spans` are split into sentences
+    (``framelab.split_sentences`` with ``splitter``, paragraph by paragraph of
+    the quotation) so that a long quotation can match a shorter one sentence
+    by sentence; statements of fewer than ``min_words`` words are skipped. Two
+    statements from different articles whose ``difflib`` ratio on lower-cased words is at least ``threshold`` are
+    linked, and linked statements form a group (numbered from 1 in order of
+    first appearance). For every pair of statements from different articles
+    in a group: ``similarity``, ``word_edits`` and ``char_edits``
+    (the value of ``nltk.edit_distance``, computed by :func:`framelab.sequences.edit_distance`,
+    on the word lists and on the words joined by single spaces, so case and
+    typography do not count) and ``alignment``
+    (:func:`word_diff`).
+
+    >>> table = quote_variants({
+    ...     "a": 'He said “if he invades Ukraine, obviously there will be consequences”.',
+    ...     "b": 'He said, "if he does invade Ukraine, obviously there\\'s going to be consequences."',
+    ... })
+    >>> table[["group", "article_a", "article_b", "word_edits", "char_edits"]]
+       group article_a article_b  word_edits  char_edits
+    0      1         a         b           5          16
+    >>> print(table.loc[0, "alignment"])
+    if he [invades → does invade] ukraine obviously there [will → 's going to] be consequences
+    """
+    _check_articles(texts, "texts")
+    _check_fraction(threshold, "threshold")
+    _check_n(min_words, "min_words")
+    with progress(len(texts), "finding quotes", at_least=PROGRESS_ARTICLES, unit="article") as bar:
+        statements = _statements(texts, splitter, min_words, bar.update)
 
     matcher = difflib.SequenceMatcher(None, autojunk=False)
-    for j, (article_b, _, words_b) in enumerate(statements):
-        matcher.set_seq2(words_b)
-        for i in range(j):
-            article_a, _, words_a = statements[i]
-            if article_a == article_b:
-                continue
-            matcher.set_seq1(words_a)
-            # Cheap upper bounds first; the full ratio only when they pass.
-            if matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold \
-                    and matcher.ratio() >= threshold:
-                parent[max(root(i), root(j))] = min(root(i), root(j))
 
-    members: dict[int, list[int]] = {}
-    for i in range(len(statements)):
-        members.setdefault(root(i), []).append(i)
+    def link(i: int, j: int) -> bool:
+        matcher.set_seqs(statements[i][2], statements[j][2])
+        # Cheap upper bounds first; the full ratio only when they pass.
+        return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold \
+            and matcher.ratio() >= threshold
+
+    # Only pairs whose bound reaches the threshold are scored (framelab.candidates.similar_pairs);
+    # the groups depend only on which pairs link, not on the order they are found in.
+    pairs = similar_pairs([s[2] for s in statements], [s[0] for s in statements], threshold, link)
     rows = []
     group = 0
-    for first in sorted(members):
-        indices = members[first]
+    for indices in linked_groups(len(statements), pairs):
         if len({statements[i][0] for i in indices}) < 2:
             continue
         group += 1
@@ -537,8 +557,8 @@ def quote_variants(
                 continue
             rows.append((
                 group, article_a, quote_a, article_b, quote_b, _ratio(words_a, words_b),
-                nltk.edit_distance(words_a, words_b),
-                nltk.edit_distance(" ".join(words_a), " ".join(words_b)),
+                edit_distance(words_a, words_b),
+                edit_distance(" ".join(words_a), " ".join(words_b)),
                 word_diff(words_a, words_b),
             ))
     return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
