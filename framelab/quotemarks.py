@@ -271,9 +271,15 @@ def quotation_marks(text: str) -> tuple[list[list[int]], list[int]]:
     return top, sorted(inside)
 
 
-def _quoted_text(text: str, marks: list[int]) -> str:
-    """The words between the marks: paragraphs joined by one newline, hard wraps a space; inside « » (and »…«)
-    the no-break spaces next to the marks are left out."""
+def quoted_text(text: str, marks: list[int]) -> str:
+    """The words of a quotation whose mark offsets ``marks`` (as :func:`quotation_marks` gives them) are in ``text``.
+
+    Paragraphs are joined by one newline and hard wraps become a space; inside « » (and »…«) the no-break
+    spaces next to the marks are left out.
+
+    >>> quoted_text("«\u00a0Non,\u00a0» dit-elle.", [0, 6])
+    'Non,'
+    """
     strip = _NO_BREAK if text[marks[0]] in "«»" else "\n "
     parts = [text[open_ + 1 : close] for open_, close in zip(marks[:-1], marks[1:])]
     if strip == _NO_BREAK:
@@ -305,4 +311,4 @@ def quotation_spans(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
     framelab.quotemarks.QuoteMarksError: text must be a string (an article body), not NoneType.
     """
     top, unmatched = quotation_marks(text)
-    return [(m[0], m[-1] + 1, _quoted_text(text, m)) for m in top], unmatched
+    return [(m[0], m[-1] + 1, quoted_text(text, m)) for m in top], unmatched

@@ -32,6 +32,7 @@ from functools import lru_cache
 import pandas as pd
 from nltk.tokenize.punkt import PunktSentenceTokenizer
 
+from framelab import quotemarks
 from framelab.errors import FramelabError
 from framelab.lexicons import DATA, load_lexicon, stop_words
 
@@ -196,90 +197,13 @@ def side_of(speaker: str) -> str:
 # --- finding quotation marks ---------------------------------------------------------
 
 
-def _curly_pairs(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[list[int]], list[int]]:
-    """Pairs of curly marks as lists of offsets [open, (continuation opens...), close]."""
-    pairs, unmatched = [], []
-    carried: list[int] | None = None  # a quotation continuing from the previous paragraph
-    for index, (a, b) in enumerate(paragraphs):
-        stack: list[list[int]] = [carried] if carried is not None else []
-        carried = None
-        for mark in _CURLY_MARK.finditer(text, a, b):  # only the marks: a 5 MB text has few of them
-            offset = mark.start()
-            if text[offset] == _OPEN:
-                if len(stack) == 1 and stack[0][-1] < a and offset == a:
-                    stack[0].append(offset)  # continuation mark of a paragraph-spanning quotation
-                else:
-                    stack.append([offset])
-            elif text[offset] == _CLOSE:
-                if stack:
-                    pairs.append([*stack.pop(), offset])
-                else:
-                    unmatched.append(offset)
-        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-        if len(stack) == 1 and following is not None and text[following[0]] == _OPEN:
-            carried = stack.pop()
-        unmatched.extend(item[0] for item in stack)
-    return pairs, unmatched
-
-
-def _straight_pairs(text: str, paragraphs: list[tuple[int, int]]) -> tuple[list[list[int]], list[int]]:
-    """Pairs of straight marks: they alternate open, close within a paragraph."""
-    pairs, unmatched = [], []
-    current: list[int] | None = None
-    for index, (a, b) in enumerate(paragraphs):
-        for mark in _STRAIGHT_MARK.finditer(text, a, b):
-            offset = mark.start()
-            if current is None:
-                before = text[offset - 1] if offset > a else " "
-                after = text[offset + 1] if offset + 1 < b else " "
-                if not before.isspace() and before not in "([—–-" and (after.isspace() or after in ".,;:!?"):
-                    unmatched.append(offset)  # looks like a closing mark with no opening one
-                else:
-                    current = [offset]
-            elif current[-1] < a and offset == a:
-                current.append(offset)  # continuation mark at the start of the next paragraph
-            else:
-                pairs.append([*current, offset])
-                current = None
-        if current is not None and current[-1] >= a:
-            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            if following is None or text[following[0]] != _STRAIGHT:
-                unmatched.append(current[0])
-                current = None
-    if current is not None:
-        unmatched.append(current[0])
-    return pairs, unmatched
-
-
-def _quoted_text(text: str, marks: list[int]) -> str:
-    """The words between the marks of one quotation: paragraphs joined by one newline, hard wraps a space."""
-    parts = [text[open_ + 1 : close] for open_, close in zip(marks[:-1], marks[1:])]
-    parts = [part.strip("\n ") if i else part.rstrip("\n ") for i, part in enumerate(parts)]
-    return "\n".join(re.sub(r"[^\S\n]*\n\s*", " ", part) for part in parts)
-
-
-def _marks(text: str) -> tuple[list[list[int]], list[int]]:
-    """The top-level quotations as mark offsets [open, (continuation opens...), close], and unmatched marks."""
-    paragraphs = paragraph_spans(text)
-    curly, unmatched_curly = _curly_pairs(text, paragraphs)
-    straight, unmatched_straight = _straight_pairs(text, paragraphs)
-    top: list[list[int]] = []
-    for pair in sorted(curly + straight, key=lambda m: (m[0], -m[-1])):
-        if not top or pair[0] > top[-1][-1]:  # nested quotations stay inside the outer one
-            top.append(pair)
-    # top quotations never overlap, so only the last one opening before o can hold it
-    opens = [m[0] for m in top]
-    inside = [o for o in unmatched_curly + unmatched_straight
-              if not (k := bisect.bisect_left(opens, o)) or not o < top[k - 1][-1]]
-    return top, sorted(inside)
-
-
 def quotation_spans(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
     """Every top-level direct quotation of ``text`` as ``(start, end, words)``, and unmatched marks.
 
-    A quotation is text between curly “…” or straight "…" double marks, paired within a paragraph
-    (:func:`framelab.text.paragraph_spans`: a blank line ends one, a single newline is a hard wrap); single quotes
-    and nested double quotes stay inside; a quotation running over paragraphs (no closing mark at the end of each
+    A quotation is text between curly “…” or straight "…" double marks, « », „ “, or single ‘…’ used as the outer
+    marks (the rules, apostrophes included, are :mod:`framelab.quotemarks`', which this calls), paired within a
+    paragraph (:func:`framelab.text.paragraph_spans`: a blank line ends one, a single newline is a hard wrap); nested
+    quotations stay inside the outer one; a quotation running over paragraphs (no closing mark at the end of each
     but the last, an opening one at the start of each next) is one quotation; a mark without a partner is reported
     and skipped. ``start`` is the offset of the opening mark, ``end`` just after the closing one; ``words`` as in
     :attr:`Quotation.text`. The second list holds the offsets of marks without a partner (outside any quotation),
@@ -291,8 +215,7 @@ def quotation_spans(text: str) -> tuple[list[tuple[int, int, str]], list[int]]:
     """
     if not isinstance(text, str):
         raise VoicesError(f"text must be a string (an article body), not {type(text).__name__}.")
-    top, unmatched = _marks(text)
-    return [(m[0], m[-1] + 1, _quoted_text(text, m)) for m in top], unmatched
+    return quotemarks.quotation_spans(text)
 
 
 # --- speakers -------------------------------------------------------------------------
@@ -598,7 +521,7 @@ def find_quotations(
         raise VoicesError(f"text must be a string (an article body), not {type(text).__name__}.")
     if not isinstance(article, str):
         raise VoicesError(f"article must be a string (an article id such as '000'), not {type(article).__name__}.")
-    top, unmatched = _marks(text)
+    top, unmatched = quotemarks.quotation_marks(text)
     spans = [(m[0], m[-1] + 1) for m in top]
     mentions = _mentions(text, spans)
     sentences = sentence_spans(text, splitter)
@@ -633,7 +556,7 @@ def find_quotations(
         continued = previous_end > p_start and bool(found) and found[-1][8] and not text[right_of_previous:start].strip()
         joined_before = previous_end > p_start and (left == previous_end or continued)
         joined_after = next_start < p_end and right == next_start
-        found.append([start, end, _quoted_text(text, pair), speaker, verb, seen, joined_before, joined_after, from_after, right])
+        found.append([start, end, quotemarks.quoted_text(text, pair), speaker, verb, seen, joined_before, joined_after, from_after, right])
         right_of_previous = right
     # a quotation without an attribution of its own shares its neighbour's in the same sentence
     for index, item in enumerate(found):

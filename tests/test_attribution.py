@@ -219,13 +219,16 @@ def test_wrong_input_is_named() -> None:
 # --- the evaluation set: figures kept (regression guard) ---------------------------------------
 # Floors are the figures reached, rounded down to 0.05 (the issue 13 report has the tables). "Gold spans" gives the
 # rules the annotated quotation spans, so it measures attribution alone; without them the spans are those of
-# framelab.voices.quotation_spans, which does not yet read « », „ “ or ‘ ’ (articles 106-108 and 206-208).
-# Reached: dev 0.79 / 0.99 speaker F1, test 0.67 / 0.84 (test run once, after tuning on dev had ended).
+# framelab.voices.quotation_spans, which reads « », „ “ and ‘ ’ through framelab.quotemarks.
+# Reached: dev 0.99 / 0.99 speaker F1, test 0.84 / 0.84 (test scored once per span finder, after tuning on dev).
+# The floors were re-based when quotemarks came in: end-to-end span recall rose from 0.68 to 1.00 on test, and with
+# the French, German and British articles now in play test speaker precision is 0.93 (0.95 before, on fewer quotes),
+# the same as with gold spans.
 
 FLOORS = {
-    ("dev", False): {"speaker_f1": 0.75, "speaker_p": 0.95, "span_p": 0.95, "span_r": 0.65},
+    ("dev", False): {"speaker_f1": 0.95, "speaker_p": 0.95, "span_p": 0.95, "span_r": 0.95},
     ("dev", True): {"speaker_f1": 0.95, "speaker_p": 0.95},
-    ("test", False): {"speaker_f1": 0.65, "speaker_p": 0.95, "span_p": 0.90, "span_r": 0.65},
+    ("test", False): {"speaker_f1": 0.80, "speaker_p": 0.90, "span_p": 0.90, "span_r": 0.95},
     ("test", True): {"speaker_f1": 0.80, "speaker_p": 0.90},
 }
 

@@ -67,9 +67,9 @@ def test_the_big_article_is_one_body_of_the_size_asked(scale) -> None:
 
 
 def test_unmatched_marks_are_those_outside_every_quotation() -> None:
-    """voices._marks finds the quotation holding a stray mark by bisection (a 5 MB text has
+    """quotemarks.quotation_marks (voices' mark finder) finds the quotation holding a stray mark by bisection (a 5 MB text has
     thousands of quotations); the answer is the all-pairs one."""
-    from framelab import voices
+    from framelab import quotemarks
 
     rng = random.Random(5)
     alphabet = ["“", "”", '"', " ", "a", "\n", "\n\n", ".", "("]
@@ -77,9 +77,9 @@ def test_unmatched_marks_are_those_outside_every_quotation() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         paragraphs = framelab.paragraph_spans(text)
-        curly, loose_curly = voices._curly_pairs(text, paragraphs)
-        straight, loose_straight = voices._straight_pairs(text, paragraphs)
-        top, unmatched = voices._marks(text)
+        curly, loose_curly = quotemarks._curly_pairs(text, paragraphs)
+        straight, loose_straight = quotemarks._straight_pairs(text, paragraphs)
+        top, unmatched = quotemarks.quotation_marks(text)
         expected = sorted(o for o in loose_curly + loose_straight if not any(m[0] < o < m[-1] for m in top))
         assert unmatched == expected, repr(text)
         strays += len(loose_curly + loose_straight) - len(expected)
