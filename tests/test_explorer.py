@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 
 import framelab.explorer as explorer_module
+import framelab.explorer.dashboard as dashboard_module
 from framelab import Article, FramelabError, split_sentences, words
 from framelab.compare import one_vs_rest
 from framelab.explorer import (
@@ -272,7 +273,7 @@ def test_concordance_columns_of_a_large_corpus_are_articles_with_hits(tables) ->
     assert len(columns) == MAX_COLUMNS and all(many[c] for c in columns)
 
 
-# --- Five tellings ------------------------------------------------------------------------
+# --- Tellings ----------------------------------------------------------------------------
 
 
 def test_tellings_are_the_chapter_05_alignment(tables, corpus) -> None:
@@ -413,7 +414,7 @@ def test_controls_and_views_carry_the_contract_classes(explorer) -> None:
         assert f"fl-{name}" in getattr(explorer, name)._dom_classes
     assert "fl-hint" in explorer.hint._dom_classes
     assert explorer.term.placeholder == "type a word or phrase"
-    assert explorer.tabs.titles == ("Bars", "Concordance", "Five tellings", "Voices", "Keyness")
+    assert explorer.tabs.titles == ("Bars", "Concordance", "Tellings", "Voices", "Keyness")
 
 
 def test_the_term_row_sits_above_the_tabs(explorer) -> None:
@@ -539,13 +540,13 @@ def test_voices_filter_through_side_and_speaker(explorer) -> None:
 def test_nothing_is_computed_twice(monkeypatch) -> None:
     calls = Counter()
     for name in ("term_counts", "keyness_table", "tellings", "category_matches"):
-        original = getattr(explorer_module, name)
+        original = getattr(dashboard_module, name)  # the dashboard's own reference, where it calls them
 
         def counted(*args, _original=original, _name=name, **kwargs):
             calls[_name] += 1
             return _original(*args, **kwargs)
 
-        monkeypatch.setattr(explorer_module, name, counted)
+        monkeypatch.setattr(dashboard_module, name, counted)
     explorer = FramingExplorer()
     explorer.term.value = "Kirby"
     explorer.term.value = "troops"
@@ -605,13 +606,17 @@ def test_a_subclass_can_add_a_control_and_a_view() -> None:
 
     class Extended(FramingExplorer):
         def __init__(self, corpus=None):
-            # New widgets first: the constructor draws every view once, through keyness_source.
+            # New widgets after super().__init__(): the constructor draws nothing, so keyness_source
+            # and refresh below only run once the explorer is shown (or a view is read).
+            super().__init__(corpus)
             self.hide_stop = widgets.Checkbox(value=False, description="hide stop words")
             self.words_view = widgets.HTML()
-            super().__init__(corpus)
             self.hide_stop.observe(lambda change: self.update_keyness(), names="value")
             self.term.observe(lambda change: self.update_words_view(), names="value")
             self.add_view("Words", self.words_view)
+
+        def refresh(self):
+            super().refresh()
             self.update_words_view()
 
         def keyness_source(self):
@@ -624,6 +629,8 @@ def test_a_subclass_can_add_a_control_and_a_view() -> None:
             self.words_view.value = f"<p>{len(self.term.value.split())} word(s)</p>"
 
     explorer = Extended()
+    explorer.refresh()  # what displaying it does
+    assert explorer.words_view.value == "<p>1 word(s)</p>"
     explorer.article.value = "004"
     assert set(explorer.results["keyness"]["term"]) & stop_words()
     explorer.hide_stop.value = True

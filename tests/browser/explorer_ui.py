@@ -8,7 +8,7 @@ concordance's columns and matches, the keyness rows. Each step first checks
 that its choice changes the expected view, so a control that does nothing
 cannot pass.
 
-The selectors are the DOM contract in framelab/explorer.py's docstring.
+The selectors are the DOM contract in the docstring of framelab/explorer/__init__.py.
 """
 
 from __future__ import annotations

@@ -25,8 +25,8 @@ def describe(counts, term):
 _STOP = '''
 class StopWordExplorer(FramingExplorer):
     def __init__(self, corpus=None):
-        self.hide_stop = widgets.Checkbox(value=False, description="hide stop words")
         super().__init__(corpus)
+        self.hide_stop = widgets.Checkbox(value=False, description="hide stop words")
         row = self.tabs.children[4].children[0]
         row.children = (*row.children, self.hide_stop)
         self.hide_stop.observe(self.on_hide_stop, names="value")
@@ -44,11 +44,14 @@ class StopWordExplorer(FramingExplorer):
 _SENTENCES = '''
 class SentenceExplorer(FramingExplorer):
     def __init__(self, corpus=None):
-        self.sentences_view = widgets.HTML()
         super().__init__(corpus)
+        self.sentences_view = widgets.HTML()
         self.add_view("Sentences", self.sentences_view)
         self.term.observe(self.update_sentences, names="value")
         self.article.observe(self.update_sentences, names="value")
+
+    def refresh(self):
+        super().refresh()
         self.update_sentences()
 
     def update_sentences(self, change=None):
@@ -133,9 +136,10 @@ def connect(box, view):
         ("wrong type", _swap(_DESCRIBE, 'return f"“{term}” is used', 'return used, f"“{term}” is used')),
     ],
     "task4": [
-        ("edge case", _swap(_STOP, '''        self.hide_stop = widgets.Checkbox(value=False, description="hide stop words")
-        super().__init__(corpus)''', '''        super().__init__(corpus)
-        self.hide_stop = widgets.Checkbox(value=False, description="hide stop words")''')),
+        # Creating the checkbox after super().__init__() used to be wrong (the constructor drew the
+        # views); since issue 13 it is the model answer, so this wrong answer starts the box ticked.
+        ("edge case", _swap(_STOP, 'widgets.Checkbox(value=False, description="hide stop words")',
+                            'widgets.Checkbox(value=True, description="hide stop words")')),
         ("wrong rule", _swap(_STOP, "        row.children = (*row.children, self.hide_stop)\n", "")),
         ("edge case", _swap(_STOP, '        self.hide_stop.observe(self.on_hide_stop, names="value")\n', "")),
         ("wrong rule", _swap(_STOP, "if table is not None and self.hide_stop.value:", "if table is not None:")),
@@ -147,7 +151,9 @@ def connect(box, view):
         ("edge case", _swap(_SENTENCES, "f\"<li>{html.escape(s)}</li>\"", "f\"<li>{s}</li>\"")),
         ("wrong rule", _swap(_SENTENCES, "re.search(pattern, s, re.IGNORECASE)", "term.lower() in s.lower()")),
         ("edge case", _swap(_SENTENCES, '        self.article.observe(self.update_sentences, names="value")\n', "")),
-        ("edge case", _swap(_SENTENCES, "        self.update_sentences()\n", "")),
+        ("edge case", _swap(_SENTENCES, "    def refresh(self):\n        super().refresh()\n        self.update_sentences()\n", "")),
+        ("edge case", _swap(_SENTENCES, "        super().refresh()\n        self.update_sentences()\n",
+                            "        self.update_sentences()\n")),
         ("wrong rule", _swap(_SENTENCES, "term, article_id = fx.normalize_term(self.term.value), self.article.value",
                              "term, article_id = self.term.value, self.article.value")),
         ("wrong rule", _swap(_SENTENCES, "re.search(pattern, s, re.IGNORECASE)", "re.search(pattern, s)")),
