@@ -174,7 +174,7 @@ def measure(
     measured, skipped, growths = {}, {}, {}
     with tempfile.TemporaryDirectory(prefix="framelab-bench-scale-") as folder:
         for name, growth, call in workloads(write_corpus(synthetic_texts(n), Path(folder))):
-            if only not in name:
+            if not any(part.strip() in name for part in only.split(",")):
                 continue
             growths[name] = growth
             if estimates is not None and estimates[name] > budget:
@@ -191,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small", type=int, default=SIZES[0], help="articles in the small corpus")
     parser.add_argument("--large", type=int, default=SIZES[1], help="articles in the large corpus")
     parser.add_argument("--big-article", type=int, default=BIG_ARTICLE, help="characters of the one big article")
-    parser.add_argument("--only", default="", help="time only the functions whose name holds this text")
+    parser.add_argument("--only", default="",
+                        help="time only the functions whose name holds this text (or one of several: frames,voices)")
     options = parser.parse_args(argv)
     os.environ.setdefault("TQDM_DISABLE", "1")  # bars would interleave with the table
     from framelab import voices
@@ -226,8 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     scan = time.perf_counter() - start
     print(f"\nOne article of {len(text) / 1e6:.1f} MB ({len(spans):,} quotations):")
     print(f"  voices.quotation_spans (the scanning) {scan:8.2f} s")
-    # find_quotations grows with the square of one article's length (its speaker rules compare
-    # every mention with every other): timed on slices, the whole article only on request.
+    # find_quotations grows about linearly with one article's length (its speaker rules look up
+    # nearby mentions by offset); timed on slices, the whole article only on request.
     for size in (*(size for size in SLICES if size < len(text)), len(text)):
         if size == len(text) and options.budget < 600:
             print(f"  voices.find_quotations, {size / 1e6:.2f} MB: not run (--budget 600 runs it)")

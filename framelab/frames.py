@@ -131,18 +131,33 @@ def match_terms(tokens: Sequence[str], lexicon: Mapping[str, str]) -> list[tuple
             "tokens is one string, but it must be a list of lower-case word tokens, "
             "e.g. framelab.words(text, lower=True)."
         )
-    lexicon = _check_lexicon(lexicon)
-    by_length: dict[int, dict[tuple[str, ...], tuple[str, str]]] = {}
+    return _match(tokens, _index(_check_lexicon(lexicon)))
+
+
+# An entry: (length in tokens, its tokens, the term as matched, its category).
+_Index = dict[str, list[tuple[int, tuple[str, ...], str, str]]]
+
+
+def _index(lexicon: Mapping[str, str]) -> _Index:
+    """The lexicon keyed by each term's first token, longest first; built once per call, not once per sentence."""
+    by_key: dict[tuple[str, ...], tuple[str, str]] = {}
     for term, category in lexicon.items():
         key = tuple(term.lower().split())
-        by_length.setdefault(len(key), {})[key] = (" ".join(key), category)
-    lengths = sorted(by_length, reverse=True)
-    found, position = [], 0
-    while position < len(tokens):
-        for length in lengths:
-            hit = by_length[length].get(tuple(tokens[position : position + length]))
-            if hit is not None:
-                found.append((position, hit[0], hit[1]))
+        by_key[key] = (" ".join(key), category)  # a later entry of the same words wins, as in a dict
+    index: _Index = {}
+    for key, (term, category) in by_key.items():
+        index.setdefault(key[0], []).append((len(key), key, term, category))
+    for entries in index.values():
+        entries.sort(key=lambda entry: -entry[0])  # distinct keys of one length never both match
+    return index
+
+
+def _match(tokens: Sequence[str], index: _Index) -> list[tuple[int, str, str]]:
+    found, position, size = [], 0, len(tokens)
+    while position < size:
+        for length, key, term, category in index.get(tokens[position], ()):
+            if tuple(tokens[position : position + length]) == key:
+                found.append((position, term, category))
                 position += length
                 break
         else:
@@ -180,13 +195,22 @@ def term_matches(corpus: Sequence[_HasBody], lexicon: Mapping[str, str] | None =
     """
     corpus = _check_corpus(corpus)
     lexicon = frame_lexicon() if lexicon is None else _check_lexicon(lexicon)
-    rows = [
-        (article.id, index, position, term, category)
-        for article in corpus
-        for index, (_, tokens) in enumerate(_sentences(article))
-        for position, term, category in match_terms(tokens, lexicon)
-    ]
-    return pd.DataFrame(rows, columns=["article", "sentence", "position", "term", "category"])
+    return _match_table(corpus, lexicon)[0]
+
+
+def _match_table(corpus: list[_HasBody], lexicon: Mapping[str, str]) -> tuple[pd.DataFrame, list[int]]:
+    """(:func:`term_matches`, word tokens per article): one tokenizing pass serves both."""
+    index = _index(lexicon)
+    rows, counts = [], []
+    for article in corpus:
+        sentences = _sentences(article)
+        counts.append(sum(len(tokens) for _, tokens in sentences))
+        rows.extend(
+            (article.id, number, position, term, category)
+            for number, (_, tokens) in enumerate(sentences)
+            for position, term, category in _match(tokens, index)
+        )
+    return pd.DataFrame(rows, columns=["article", "sentence", "position", "term", "category"]), counts
 
 
 def word_counts(corpus: Sequence[_HasBody]) -> pd.Series:
@@ -198,18 +222,22 @@ def word_counts(corpus: Sequence[_HasBody]) -> pd.Series:
     """
     corpus = _check_corpus(corpus)
     counts = [sum(len(tokens) for _, tokens in _sentences(article)) for article in corpus]
+    return _word_series(corpus, counts)
+
+
+def _word_series(corpus: list[_HasBody], counts: list[int]) -> pd.Series:
     return pd.Series(counts, index=pd.Index([a.id for a in corpus], name="article"), name="words", dtype="int64")
 
 
 def _rates(corpus: list[_HasBody], lexicon: Mapping[str, str], columns: list[str]) -> pd.DataFrame:
-    matches = term_matches(corpus, lexicon)
+    matches, words = _match_table(corpus, lexicon)
     ids = [article.id for article in corpus]
     counts = (
         pd.crosstab(matches["article"], matches["category"])
         .reindex(index=ids, columns=columns, fill_value=0)
         .astype("float64")
     )
-    table = counts.mul(PER).div(word_counts(corpus), axis=0)
+    table = counts.mul(PER).div(_word_series(corpus, words), axis=0)
     table.index.name = "article"
     table.columns.name = None
     return table
@@ -283,13 +311,13 @@ def frame_sentences(
             + "."
         )
     wanted = {term: category for term, category in lexicon.items() if category == dimension}
-    rows = []
+    index, rows = _index(lexicon), []
     for article in corpus:
-        for index, (sentence, tokens) in enumerate(_sentences(article)):
+        for number, (sentence, tokens) in enumerate(_sentences(article)):
             # Match with the whole lexicon, so a longer entry of another dimension still wins.
-            terms = [term for _, term, category in match_terms(tokens, lexicon) if term in wanted]
+            terms = [term for _, term, category in _match(tokens, index) if term in wanted]
             if terms:
-                rows.append((article.id, index, sentence, ", ".join(terms)))
+                rows.append((article.id, number, sentence, ", ".join(terms)))
     return pd.DataFrame(rows, columns=FRAME_SENTENCE_COLUMNS)
 
 

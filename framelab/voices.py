@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -261,24 +261,98 @@ class _Mention:
     role: str = ""  # the role word of a description or title
 
 
+class _Found:
+    """The mentions found so far, by start offset. Their starts are also kept in buckets of :data:`_BUCKET`
+    characters, so the mentions near an offset are found without visiting every mention (a 5 MB article has
+    tens of thousands): the rules below only ever ask about mentions a few words away."""
+
+    def __init__(self) -> None:
+        self.by_start: dict[int, _Mention] = {}
+        self._buckets: dict[int, set[int]] = {}
+        self.longest = 0  # the longest mention yet: a mention overlapping [start, end) starts after start - longest
+
+    def add(self, mention: _Mention) -> None:
+        self.by_start[mention.start] = mention
+        self._buckets.setdefault(mention.start // _BUCKET, set()).add(mention.start)
+        self.longest = max(self.longest, mention.end - mention.start)
+
+    def remove(self, start: int) -> None:
+        del self.by_start[start]
+        self._buckets[start // _BUCKET].discard(start)
+
+    def starting(self, lo: int, hi: int) -> list[_Mention]:
+        """The mentions starting in [lo, hi), in no particular order."""
+        if hi <= lo:
+            return []
+        return [self.by_start[s] for k in range(lo // _BUCKET, (hi - 1) // _BUCKET + 1)
+                for s in self._buckets.get(k, ()) if lo <= s < hi]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(m.end > start for m in self.starting(start - self.longest + 1, end))
+
+    def ending_at(self, offset: int) -> list[_Mention]:
+        return [m for m in self.starting(offset - self.longest, offset) if m.end == offset]
+
+
+_BUCKET = 64
+# Supersets of the gaps the rules test with fullmatch, matched forwards from an offset: a mention starting after
+# their end cannot pass the test. _TITLE_AHEAD spans at most 9 whitespace-separated words of [\w’'.-] (3 before
+# the role, 2 of it, 3 after, an abbreviation), _TITLE_GAP one, _AND one.
+_TITLE_AHEAD_REACH = re.compile(r"(?:[’']s)?\s+(?:[\w’'.-]+\s+){0,12}")
+_TITLE_GAP_REACH = re.compile(r"\s+(?:[\w’'.-]+\s+)?")
+_AND_REACH = re.compile(r"[\sandor]*")
+
+
+def _reach(pattern: re.Pattern[str], text: str, offset: int) -> int:
+    match = pattern.match(text, offset)
+    return match.end() if match else offset
+
+
+def _and_back(text: str, offset: int) -> int:
+    """The first offset of the run of spaces and the letters of "and"/"or" ending at ``offset``."""
+    while offset and (text[offset - 1] in "andor" or text[offset - 1].isspace()):
+        offset -= 1
+    return offset
+
+
+def _in_quotes(quotes: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test ``(start, end) -> bool``: does ``start`` or ``end`` fall inside a quotation (as ``a <= start < b or
+    a < end <= b``)? Bisects the sorted openings, with the furthest end reached so far, so overlapping or unsorted
+    spans give the same answers as visiting every span."""
+    ordered = sorted(quotes)
+    opens = [a for a, _ in ordered]
+    furthest, reach = [], -1
+    for _, b in ordered:
+        reach = max(reach, b)
+        furthest.append(reach)
+
+    def inside(start: int, end: int) -> bool:
+        k = bisect.bisect_right(opens, start)  # spans with a <= start
+        if k and furthest[k - 1] > start:
+            return True
+        k = bisect.bisect_left(opens, end)  # spans with a < end
+        return bool(k) and furthest[k - 1] >= end
+
+    return inside
+
+
 def _mentions(text: str, quotes: list[tuple[int, int]]) -> list[_Mention]:
     """Speakers and references outside the quotations, in text order (one mention per offset)."""
-    found: dict[int, _Mention] = {}
+    found = _Found()
+    quoted = _in_quotes(quotes)
 
     def free(start: int, end: int) -> bool:
-        return not any(a <= start < b or a < end <= b for a, b in quotes) and not any(
-            m.start < end and start < m.end for m in found.values()
-        )
+        return not quoted(start, end) and not found.overlaps(start, end)
 
     for match in _name_pattern().finditer(text):
         word = match.group(1)
         if word[0].isupper() and (word.lower() != "us" or word == "US") and free(*match.span()):
             key = _canonical(word)
-            found[match.start()] = _Mention(*match.span(), key, "body" if key in BODIES else "person")
+            found.add(_Mention(*match.span(), key, "body" if key in BODIES else "person"))
     for match in _TITLE_NAME.finditer(text):
         if free(*match.span(2)):
             role = match.group(1).lower().rstrip(".")
-            found[match.start(2)] = _Mention(*match.span(2), _canonical(match.group(2)), "person", role)
+            found.add(_Mention(*match.span(2), _canonical(match.group(2)), "person", role))
     beside_verb = _beside_verb()
     patterns = ((_APPOSITION, "person"), (_AFTER_ROLE, "person"), (beside_verb[0], "name"),
                 (beside_verb[1], "name"), (_RUN, "other"))
@@ -288,45 +362,50 @@ def _mentions(text: str, quotes: list[tuple[int, int]]) -> list[_Mention]:
             before = text[max(0, match.start(1) - 24) : match.start(1)]
             place = _PLACE_BEFORE.search(before) and not _PERSON_BEFORE.search(before)
             # "Joint Chiefs Chairman (Gen.) Mark Milley": capitalised words right before a name are its title
-            title = any(m.kind == "person" and _TITLE_GAP.fullmatch(text, match.end(1), m.start) for m in found.values())
+            end = match.end(1)
+            title = any(m.kind == "person" and _TITLE_GAP.fullmatch(text, end, m.start)
+                        for m in found.starting(end + 1, _reach(_TITLE_GAP_REACH, text, end) + 1))
             if first not in stop_words() and not place and not title and free(*match.span(1)):
-                found[match.start(1)] = _Mention(*match.span(1), _canonical(match.group(1)), kind)
+                found.add(_Mention(*match.span(1), _canonical(match.group(1)), kind))
     for match in _SINGLE.finditer(text):
         kind = _person_slot(text, match.start(), match.end(), found)
         if kind and free(*match.span()):
-            found[match.start()] = _Mention(*match.span(), _canonical(match.group()), kind)
-    for m in list(found.values()):
+            found.add(_Mention(*match.span(), _canonical(match.group()), kind))
+    for m in list(found.by_start.values()):
         if m.kind not in ("person", "body", "name", "other"):
             continue
         # "Pentagon spokesman John Kirby", "an aide to Zelensky": the body or person only says whose the other is
         if _ROLE_OF.search(text, max(0, m.start - 40), m.start) or any(
-                p.kind == "person" and _TITLE_AHEAD.fullmatch(text, m.end, p.start) for p in found.values()):
-            del found[m.start]
+                p.kind == "person" and _TITLE_AHEAD.fullmatch(text, m.end, p.start)
+                for p in found.starting(m.end + 1, _reach(_TITLE_AHEAD_REACH, text, m.end) + 1)):
+            found.remove(m.start)
         elif role := _ROLE_AFTER.match(text, m.end):  # "a Pentagon official", "Kirby's deputy": someone else
-            del found[m.start]
+            found.remove(m.start)
             # "Kirby, the Pentagon spokesman": apposition; "the Pentagon spokesman": a description (below)
             if not _in_apposition(text, m.start, found) and text[max(0, m.start - 4) : m.start].lower() != "the ":
-                found[m.start] = _Mention(m.start, role.end(), "", "unnamed", role.group(1).lower())
+                found.add(_Mention(m.start, role.end(), "", "unnamed", role.group(1).lower()))
     for pattern, kind in ((_DESCRIPTION, "description"), (_UNNAMED, "unnamed"), (_THINGS, "thing")):
         for match in pattern.finditer(text):
             if free(*match.span()) and not _in_apposition(text, match.start(), found):
                 role = match.group(1) if match.groups() else ""
-                found[match.start()] = _Mention(*match.span(), "", kind, role)
+                found.add(_Mention(*match.span(), "", kind, role))
     for match in [*_PRONOUN.finditer(text), *_OBJECT.finditer(text)]:  # he, she, it; him, her as objects
         if free(*match.span()):
-            found[match.start()] = _Mention(*match.span(), "", match.group(1).lower())
-    return sorted(found.values(), key=lambda mention: mention.start)
+            found.add(_Mention(*match.span(), "", match.group(1).lower()))
+    return sorted(found.by_start.values(), key=lambda mention: mention.start)
 
 
-def _person_slot(text: str, start: int, end: int, found: dict[int, _Mention]) -> str:
+def _person_slot(text: str, start: int, end: int, found: _Found) -> str:
     """Kind of the single capitalised word text[start:end]: "name" (subject of a reporting verb), "other"
     (someone met, thanked, spoken with, or the subject of another verb), "" (a place, a date, unknown)."""
     word, before, after = text[start:end], text[max(0, start - 24) : start], text[end : end + 40]
     if word.lower() in stop_words() or _NOT_PERSON.fullmatch(word) or re.match(r"\s+[A-Z]", after) or re.search(
             r"[A-Z][\w’'.-]*\s+$", before):
         return ""  # a stop word, a date, an agency, or part of a longer run of capitalised words
+    near = [*found.starting(_and_back(text, start) - found.longest, start),
+            *found.starting(end + 1, _reach(_AND_REACH, text, end) + 1)]
     if _PERSON_BEFORE.search(before) or any(m.kind == "person" and (  # "with Scholz", "Kuleba and Lammy"
-            _AND.fullmatch(text, m.end, start) or _AND.fullmatch(text, end, m.start)) for m in found.values()):
+            _AND.fullmatch(text, m.end, start) or _AND.fullmatch(text, end, m.start)) for m in near):
         return "other"
     tail = before.rstrip()
     initial = not tail or tail[-1] in ".!?”\"" or "\n" in before[len(tail) :]
@@ -338,11 +417,11 @@ def _person_slot(text: str, start: int, end: int, found: dict[int, _Mention]) ->
     return "other" if verb.endswith("ed") or verb in _AUXILIARY or re.match(r",\s+who\b", after) else ""
 
 
-def _in_apposition(text: str, offset: int, found: dict[int, _Mention]) -> bool:
+def _in_apposition(text: str, offset: int, found: _Found) -> bool:
     """True when the role phrase at ``offset`` describes the name just before it ("Kirby, the spokesman")."""
     match = re.search(r",\s+(?:[\w’'-]+\s*){0,4}$", text[max(0, offset - 60) : offset])
     comma = offset - len(match.group()) if match else -1
-    return any(m.end == comma and m.kind in ("person", "name") for m in found.values())
+    return any(m.kind in ("person", "name") for m in found.ending_at(comma))
 
 
 def _roles(text: str, mentions: list[_Mention]) -> dict[str, set[str]]:
@@ -366,6 +445,11 @@ def _roles(text: str, mentions: list[_Mention]) -> dict[str, set[str]]:
 def _resolve_all(text: str, mentions: list[_Mention], sentences: list[tuple[int, int]]) -> dict[int, str]:
     """Speaker of every pronoun and description the text decides, keyed by offset (see find_quotations)."""
     starts = [a for a, _ in sentences]
+    offsets = [m.start for m in mentions]  # sorted: the mentions starting in [a, b) are one slice
+
+    def starting(a: int, b: int) -> list[_Mention]:
+        return mentions[bisect.bisect_left(offsets, a) : bisect.bisect_left(offsets, b)]
+
     roles = _roles(text, mentions)
     stated = {speaker: (g.pop() if len(g := {GENDERED[r] for r in found if r in GENDERED}) == 1 else "")
               for speaker, found in roles.items()}
@@ -378,7 +462,7 @@ def _resolve_all(text: str, mentions: list[_Mention], sentences: list[tuple[int,
         own = (sentences[k][0], mention.start) if sentences else (0, mention.start)
         windows = [own] + ([sentences[k - 1]] if k > 0 else [])
         for a, b in windows:
-            window = [m for m in mentions if a <= m.start < b]
+            window = starting(a, b)
             candidates, blockers = _entities(mention.kind, window, resolved)
             if mention.kind in ("he", "she"):  # "Nauseda greeted him": another man is around
                 blockers += sum(1 for m in window if m.kind == {"he": "him", "she": "her"}[mention.kind])
@@ -388,7 +472,7 @@ def _resolve_all(text: str, mentions: list[_Mention], sentences: list[tuple[int,
             continue
         (speaker,) = candidates
         rest = (mention.end, sentences[k][1] if sentences else len(text))
-        named_after = any(m.speaker == speaker and rest[0] <= m.start < rest[1] for m in mentions if m.kind == "person")
+        named_after = any(m.speaker == speaker for m in starting(*rest) if m.kind == "person")
         wanted = {"he": "m", "she": "f"}.get(mention.kind, "")
         given = GIVEN.get(speaker.split()[0], "") if " " in speaker else ""
         if named_after or (wanted and (gender.get(speaker, "") not in ("", wanted) or given not in ("", wanted))):
@@ -396,7 +480,7 @@ def _resolve_all(text: str, mentions: list[_Mention], sentences: list[tuple[int,
         # Another person whose title gives this gender, named in the three sentences before: "she" may be her.
         earlier = sentences[max(0, k - 3)][0] if sentences else 0
         if wanted and any(m.kind == "person" and m.speaker != speaker and stated.get(m.speaker) == wanted
-                          and earlier <= m.start < mention.start for m in mentions):
+                          for m in starting(earlier, mention.start)):
             continue
         if mention.kind == "description" and mention.role not in roles.get(speaker, set()):
             continue  # "the minister" is someone the text calls a minister, not just the last person named
@@ -426,17 +510,20 @@ def _verbs(text: str, a: int, b: int) -> list[tuple[int, int, str]]:
 
 _ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?", re.IGNORECASE)
 _NEGATED = re.compile(r"(?:\b(?:not|never)|n[’']t)\s+(?:\w+\s+)?$")  # "did not say", "would never call"
+_POSSESSIVE = re.compile(r"[’']s\b")
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+|also\s+|not\s+)?$")  # "was told"
 
 
 def _attribute(text: str, a: int, b: int, mentions: list[_Mention], resolved: dict[int, str],
-               before: bool) -> tuple[str, str, bool]:
+               before: bool, offsets: list[int]) -> tuple[str, str, bool]:
     """(speaker, verb, found a verb) for the stretch text[a:b] before (``before``) or after a quotation.
 
-    The verb's subject is the nearest mention before it in the stretch, else the first after it; the other
-    rules are those of :func:`find_quotations`."""
+    ``offsets`` are the mentions' starts (sorted, as the mentions are). The verb's subject is the nearest
+    mention before it in the stretch, else the first after it; the other rules are those of
+    :func:`find_quotations`."""
     verbs = _verbs(text, a, b)
-    inside = [m for m in mentions if a <= m.start and m.end <= b and m.kind != "other"]
+    stretch = mentions[bisect.bisect_left(offsets, a) : bisect.bisect_left(offsets, b)]
+    inside = [m for m in stretch if m.end <= b and m.kind != "other"]
 
     def speaker(m: _Mention) -> str:
         return m.speaker or resolved.get(m.start, "")
@@ -451,7 +538,7 @@ def _attribute(text: str, a: int, b: int, mentions: list[_Mention], resolved: di
             agent = [m for m in later if re.fullmatch(r"\s+by\s+(?:the\s+)?", text[end : m.start])]
             return (speaker(agent[0]) if agent else ""), verb, True
         if earlier:  # "Kirby's office said": the possessed, not the possessor, speaks
-            return ("" if re.match(r"[’']s\b", text[earlier[-1].end :]) else speaker(earlier[-1])), verb, True
+            return ("" if _POSSESSIVE.match(text, earlier[-1].end) else speaker(earlier[-1])), verb, True
         if later:
             return speaker(later[0]), verb, True
         return "", verb, True
@@ -527,10 +614,15 @@ def find_quotations(
     sentences = sentence_spans(text, splitter)
     starts = [a for a, _ in sentences]
     resolved = _resolve_all(text, mentions, sentences)
+    offsets = [m.start for m in mentions]
     paragraphs = paragraph_spans(text)
+    opens, closes = [p[0] for p in paragraphs], [p[1] for p in paragraphs]  # sorted: paragraphs never overlap
 
     def paragraph_of(offset: int) -> tuple[int, int]:
-        return next(p for p in paragraphs if p[0] <= offset < p[1])
+        k = bisect.bisect_right(opens, offset) - 1
+        if k >= 0 and offset < paragraphs[k][1]:
+            return paragraphs[k]
+        return next(p for p in paragraphs if p[0] <= offset < p[1])  # never reached: every mark is in a paragraph
 
     found: list[list] = []
     right_of_previous = -1
@@ -541,17 +633,17 @@ def find_quotations(
         next_start = spans[index + 1][0] if index + 1 < len(spans) and spans[index + 1][0] < p_end else p_end
         left = max(previous_end, p_start, _sentence_of(sentences, starts, start)[0])
         right = min(next_start, max(end, _sentence_of(sentences, starts, pair[-1])[1]))
-        speaker, verb, seen = _attribute(text, left, start, mentions, resolved, before=True)
+        speaker, verb, seen = _attribute(text, left, start, mentions, resolved, True, offsets)
         from_after = False
         if not seen:
-            speaker, verb, seen = _attribute(text, end, right, mentions, resolved, before=False)
+            speaker, verb, seen = _attribute(text, end, right, mentions, resolved, False, offsets)
             from_after = seen
-        earlier = [p for p in paragraphs if p[1] <= p_start]
-        if not seen and left == p_start and earlier and text[earlier[-1][0] : earlier[-1][1]].endswith(":"):
+        k = bisect.bisect_right(closes, p_start) - 1  # the last paragraph ending by p_start
+        if not seen and left == p_start and k >= 0 and text.endswith(":", *paragraphs[k]):
             # "Kuleba said:" closing the paragraph before introduces this one
-            lead_in = earlier[-1]
+            lead_in = paragraphs[k]
             lead_start = max(lead_in[0], _sentence_of(sentences, starts, lead_in[1] - 1)[0])
-            speaker, verb, seen = _attribute(text, lead_start, lead_in[1], mentions, resolved, before=True)
+            speaker, verb, seen = _attribute(text, lead_start, lead_in[1], mentions, resolved, True, offsets)
         # "…,” Kirby said. “…”: the second part of a split quotation, attributed between the parts
         continued = previous_end > p_start and bool(found) and found[-1][8] and not text[right_of_previous:start].strip()
         joined_before = previous_end > p_start and (left == previous_end or continued)
