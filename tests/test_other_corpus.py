@@ -38,13 +38,10 @@ READY = [
     "notebooks/06-voices.ipynb",
     "notebooks/07-framing.ipynb",
     "notebooks/08-visualizing.ipynb",
+    "notebooks/09-framing-explorer.ipynb",
     "solutions/01-meet-the-corpus/01-meet-the-corpus.ipynb",
     "solutions/02-tokenizing/02-tokenizing.ipynb",
     "solutions/03-counting/03-counting.ipynb",
-]
-#: Not converted yet (issue 13, item 1): move each to READY once it runs on the second corpus.
-PENDING = [
-    "notebooks/09-framing-explorer.ipynb",
     "solutions/04-comparing/04-comparing.ipynb",
     "solutions/05-shared-text/05-shared-text.ipynb",
     "solutions/06-voices/06-voices.ipynb",
@@ -52,6 +49,8 @@ PENDING = [
     "solutions/08-visualizing/08-visualizing.ipynb",
     "solutions/09-framing-explorer/09-framing-explorer.ipynb",
 ]
+#: Not converted yet (issue 13, item 1): move each to READY once it runs on the second corpus.
+PENDING: list[str] = []
 
 # The bundled articles' ids, 000 to 004, standing alone: not inside a longer number ("3,000", "1.004", "10004").
 # Variable names such as text_003 count too: they name one of the five articles.
