@@ -83,23 +83,29 @@ def lab_server(tmp_path_factory) -> Iterator[Server]:
         keep_log(server)
 
 
-@pytest.fixture(scope="module")
-def voila_server(tmp_path_factory) -> Iterator[Server]:
-    """``make present`` itself, made headless through PRESENT_ARGS like an instructor on a server would."""
+def make_present(tmp_path_factory, name: str, *make_args: str) -> Iterator[Server]:
+    """``make present`` itself (with ``make_args``, e.g. ``CORPUS=…``), made headless through PRESENT_ARGS
+    like an instructor on a server would; stopped and its log kept when the fixture ends."""
     require_browser()
     if shutil.which("make") is None:
         pytest.fail("make is missing: the presentation test runs `make present`")
 
     def command(port: int, token: str) -> list[str]:
         present_args = f"--no-browser --Voila.ip=127.0.0.1 --port={port} --Voila.port_retries=0 --token={token}"
-        return ["make", "--no-print-directory", "present", f"PRESENT_ARGS={present_args}"]
+        return ["make", "--no-print-directory", "present", *make_args, f"PRESENT_ARGS={present_args}"]
 
-    server = start_server("voila", command, tmp_path_factory.mktemp("voila"), "voila/static/voila.js")
+    server = start_server(name, command, tmp_path_factory.mktemp(name), "voila/static/voila.js")
     try:
         yield server
     finally:
         server.stop()
         keep_log(server)
+
+
+@pytest.fixture(scope="module")
+def voila_server(tmp_path_factory) -> Iterator[Server]:
+    """``make present`` on the bundled articles."""
+    yield from make_present(tmp_path_factory, "voila")
 
 
 def keep_log(server: Server) -> None:

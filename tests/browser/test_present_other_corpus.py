@@ -8,12 +8,11 @@ computes for it; and that axe-core finds no WCAG 2 A/AA violation inside the exp
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
 
-from .browser_support import ROOT, Server, non_loopback, require_browser, save_screenshot, start_server
+from .browser_support import ROOT, Server, non_loopback, require_browser, save_screenshot
 
 require_browser()  # skips (or fails under CI=true) before Playwright is imported
 
@@ -22,7 +21,7 @@ from playwright.sync_api import expect  # noqa: E402
 from framelab import load_corpus  # noqa: E402
 from framelab.explorer import FramingExplorer  # noqa: E402
 
-from .conftest import keep_log  # noqa: E402
+from .conftest import make_present  # noqa: E402
 from .explorer_ui import bars, expect_bars  # noqa: E402
 from .test_accessibility import require_axe, violations_report  # noqa: E402
 from .test_presentation import RUN_AXE, VOILA_TIMEOUT  # noqa: E402
@@ -33,19 +32,7 @@ SECOND_CORPUS = "tests/data/second_corpus"
 @pytest.fixture(scope="module")
 def voila_on_second_corpus(tmp_path_factory) -> Iterator[Server]:
     """``make present CORPUS=tests/data/second_corpus``, headless, as an instructor would start it."""
-    if shutil.which("make") is None:
-        pytest.fail("make is missing: the presentation test runs `make present`")
-
-    def command(port: int, token: str) -> list[str]:
-        present_args = f"--no-browser --Voila.ip=127.0.0.1 --port={port} --Voila.port_retries=0 --token={token}"
-        return ["make", "--no-print-directory", "present", f"CORPUS={SECOND_CORPUS}", f"PRESENT_ARGS={present_args}"]
-
-    server = start_server("voila-second-corpus", command, tmp_path_factory.mktemp("voila2"), "voila/static/voila.js")
-    try:
-        yield server
-    finally:
-        server.stop()
-        keep_log(server)
+    yield from make_present(tmp_path_factory, "voila-second-corpus", f"CORPUS={SECOND_CORPUS}")
 
 
 def test_make_present_corpus_shows_that_folder(voila_on_second_corpus, page) -> None:

@@ -1,5 +1,7 @@
 """Wrong answers to exercises 01 · Meet the corpus."""
 
+from .edits import swap
+
 SLUG = "01-meet-the-corpus"
 
 _DATES = '''
@@ -12,11 +14,6 @@ def stated_dates(text):
     )
     return [match.group(0) for match in re.finditer(pattern, text)]
 '''
-
-
-def _swap(source: str, old: str, new: str) -> str:
-    assert old in source, old
-    return source.replace(old, new)
 
 
 def _rule(pattern: str) -> str:
@@ -125,8 +122,8 @@ def stated_dates(text):
     month = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
     return re.findall(rf"\\d{{4}}-\\d{{2}}-\\d{{2}}|(?:{weekday}, )?(?:{month} \\d{{1,2}}(?:, \\d{{4}})?|\\d{{1,2}} {month}(?: \\d{{4}})?)", text)
 '''),
-        ("edge case", _swap(_DATES, "(?:{weekday}, )?", "")),
-        ("edge case", _swap(_DATES, "(?:, \\d{{4}})?", "")),
+        ("edge case", swap(_DATES, "(?:{weekday}, )?", "")),
+        ("edge case", swap(_DATES, "(?:, \\d{{4}})?", "")),
         ("wrong rule", '''
 def stated_dates(text):
     month = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -135,10 +132,10 @@ def stated_dates(text):
     other = [m.group(0) for m in re.finditer(rf"(?:{weekday}, )?(?:{month} \\d{{1,2}}(?:, \\d{{4}})?|\\d{{1,2}} {month}(?: \\d{{4}})?)\\b", text)]
     return iso + other
 '''),
-        ("edge case", _swap(_DATES, ')\\b"\n', ')"\n')),
-        ("wrong rule", _swap(_DATES, "(?: \\d{{4}})?", "")),
-        ("wrong rule", _swap(_DATES, "\\d{{1,2}} {month}(?: \\d{{4}})?", "{month} \\d{{1,2}}")),
-        ("wrong type", _swap(_DATES, "return [match.group(0) for match in re.finditer(pattern, text)]",
+        ("edge case", swap(_DATES, ')\\b"\n', ')"\n')),
+        ("wrong rule", swap(_DATES, "(?: \\d{{4}})?", "")),
+        ("wrong rule", swap(_DATES, "\\d{{1,2}} {month}(?: \\d{{4}})?", "{month} \\d{{1,2}}")),
+        ("wrong type", swap(_DATES, "return [match.group(0) for match in re.finditer(pattern, text)]",
                              "return list(re.finditer(pattern, text))")),
     ],
 }

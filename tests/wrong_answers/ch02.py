@@ -1,5 +1,7 @@
 """Wrong answers to exercises 02 · Tokenizing."""
 
+from .edits import swap
+
 SLUG = "02-tokenizing"
 
 _COUNT = '''
@@ -19,11 +21,6 @@ def type_counts(articles):
                      "ratio": round(len(set(tokens)) / len(tokens), 3)})
     return pd.DataFrame(rows, columns=["id", "words", "types", "ratio"]).set_index("id")
 '''
-
-
-def _swap(source: str, old: str, new: str) -> str:
-    assert old in source, old
-    return source.replace(old, new)
 
 
 WRONG = {
@@ -54,17 +51,17 @@ def whitespace_tokens(sentence):
 '''),
     ],
     "task2": [
-        ("wrong rule", _swap(_COUNT, '{"u.s", "gen"}', "set()")),
-        ("wrong rule", _swap(_COUNT, '{"u.s", "gen"}', '{"u.s.", "gen."}')),
+        ("wrong rule", swap(_COUNT, '{"u.s", "gen"}', "set()")),
+        ("wrong rule", swap(_COUNT, '{"u.s", "gen"}', '{"u.s.", "gen."}')),
         ("edge case", '''
 def count_sentences(text):
     parameters = PunktParameters()
     parameters.abbrev_types = {"u.s", "gen"}
     return len(PunktSentenceTokenizer(parameters).tokenize(text))
 '''),
-        ("wrong type", _swap(_COUNT, "return sum(len(splitter.tokenize(paragraph))", "return list(len(splitter.tokenize(paragraph))")),
-        ("wrong rule", _swap(_COUNT, '{"u.s", "gen"}', '{"U.S", "Gen"}')),
-        ("edge case", _swap(_COUNT, 're.split(r"\\n[^\\S\\n]*\\n", text)', 'text.split("\\n\\n")')),
+        ("wrong type", swap(_COUNT, "return sum(len(splitter.tokenize(paragraph))", "return list(len(splitter.tokenize(paragraph))")),
+        ("wrong rule", swap(_COUNT, '{"u.s", "gen"}', '{"U.S", "Gen"}')),
+        ("edge case", swap(_COUNT, 're.split(r"\\n[^\\S\\n]*\\n", text)', 'text.split("\\n\\n")')),
     ],
     "task3": [
         ("wrong rule", '''
@@ -146,13 +143,13 @@ def tokenizer_disagreements(sentence, first, second):
 '''),
     ],
     "task6": [
-        ("wrong rule", _swap(_TYPES, '"types": len(set(tokens))', '"types": len(set(words(article.body)))')),
-        ("wrong rule", _swap(_TYPES, "tokens = words(article.body, lower=True)", "tokens = article.body.lower().split()")),
-        ("edge case", _swap(_TYPES, '.set_index("id")', '.set_index("id").rename_axis(None)')),
-        ("wrong rule", _swap(_TYPES, '.set_index("id")', "")),
-        ("off-by-one", _swap(_TYPES, "round(len(set(tokens)) / len(tokens), 3)", "len(set(tokens)) / len(tokens)")),
-        ("edge case", _swap(_TYPES, 'pd.DataFrame(rows, columns=["id", "words", "types", "ratio"])', "pd.DataFrame(rows)")),
-        ("wrong rule", _swap(_TYPES, "for article in articles:", "for article in sorted(articles, key=lambda a: a.id):")),
-        ("wrong type", _swap(_TYPES, "return pd.DataFrame", "return rows or pd.DataFrame")),
+        ("wrong rule", swap(_TYPES, '"types": len(set(tokens))', '"types": len(set(words(article.body)))')),
+        ("wrong rule", swap(_TYPES, "tokens = words(article.body, lower=True)", "tokens = article.body.lower().split()")),
+        ("edge case", swap(_TYPES, '.set_index("id")', '.set_index("id").rename_axis(None)')),
+        ("wrong rule", swap(_TYPES, '.set_index("id")', "")),
+        ("off-by-one", swap(_TYPES, "round(len(set(tokens)) / len(tokens), 3)", "len(set(tokens)) / len(tokens)")),
+        ("edge case", swap(_TYPES, 'pd.DataFrame(rows, columns=["id", "words", "types", "ratio"])', "pd.DataFrame(rows)")),
+        ("wrong rule", swap(_TYPES, "for article in articles:", "for article in sorted(articles, key=lambda a: a.id):")),
+        ("wrong type", swap(_TYPES, "return pd.DataFrame", "return rows or pd.DataFrame")),
     ],
 }

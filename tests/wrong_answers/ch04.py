@@ -1,5 +1,7 @@
 """Wrong answers to exercises 04 · Comparing vocabularies."""
 
+from .edits import swap
+
 SLUG = "04-comparing"
 
 _G2 = '''
@@ -40,11 +42,6 @@ def tfidf_weights(counts_by_article):
         }
     return weights
 '''
-
-
-def _swap(source: str, old: str, new: str) -> str:
-    assert old in source, old
-    return source.replace(old, new)
 
 
 WRONG = {
@@ -154,40 +151,40 @@ def log_ratio(a, b, n_target, n_reference, k=1.0):
 '''),
     ],
     "task4": [
-        ("wrong rule", _swap(_G2, "math.log(observed / expected)", "math.log2(observed / expected)")),
-        ("edge case", _swap(_G2, " if observed > 0)", ")")),
+        ("wrong rule", swap(_G2, "math.log(observed / expected)", "math.log2(observed / expected)")),
+        ("edge case", swap(_G2, " if observed > 0)", ")")),
         ("wrong rule", '''
 def g2(a, b, c, d):
     n = a + b + c + d
     expected = (a + b) * (a + c) / n
     return 2 * a * math.log(a / expected) if a else 0.0
 '''),
-        ("off-by-one", _swap(_G2, "return 2 * sum(", "return sum(")),
-        ("wrong rule", _swap(_G2, "return 2 * sum(observed * math.log(observed / expected) for observed, expected in cells if observed > 0)",
+        ("off-by-one", swap(_G2, "return 2 * sum(", "return sum(")),
+        ("wrong rule", swap(_G2, "return 2 * sum(observed * math.log(observed / expected) for observed, expected in cells if observed > 0)",
                              "value = 2 * sum(observed * math.log(observed / expected) for observed, expected in cells if observed > 0)\n"
                              "    return value if a / (a + c) >= b / (b + d) else -value")),
-        ("wrong rule", _swap(_G2, "(b, (a + b) * (b + d) / n)", "(b, (a + b) * (a + c) / n)")),
-        ("wrong type", _swap(_G2, "return 2 * sum(", "return round(2 * sum(").replace("if observed > 0)", "if observed > 0), 2)")),
+        ("wrong rule", swap(_G2, "(b, (a + b) * (b + d) / n)", "(b, (a + b) * (a + c) / n)")),
+        ("wrong type", swap(_G2, "return 2 * sum(", "return round(2 * sum(").replace("if observed > 0)", "if observed > 0), 2)")),
     ],
     "task6": [
-        ("edge case", _swap(_COSINE, "    if norm_u == 0 or norm_v == 0:\n        return 0.0\n", "")),
-        ("wrong rule", _swap(_COSINE, "norm_v = math.sqrt(sum(count * count for count in v.values()))",
+        ("edge case", swap(_COSINE, "    if norm_u == 0 or norm_v == 0:\n        return 0.0\n", "")),
+        ("wrong rule", swap(_COSINE, "norm_v = math.sqrt(sum(count * count for count in v.values()))",
                              "norm_v = math.sqrt(sum(v.get(word, 0) ** 2 for word in u))")),
-        ("wrong rule", _swap(_COSINE, "return dot / (norm_u * norm_v)", "return dot / (sum(u.values()) * sum(v.values()))")),
+        ("wrong rule", swap(_COSINE, "return dot / (norm_u * norm_v)", "return dot / (sum(u.values()) * sum(v.values()))")),
         ("wrong rule", '''
 def cosine(u, v):
     a, b = set(u), set(v)
     return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
 '''),
-        ("edge case", _swap(_COSINE, "        return 0.0\n", "        return 1.0\n")),
-        ("wrong type", _swap(_COSINE, "return dot / (norm_u * norm_v)", "return round(dot / (norm_u * norm_v), 3)")),
+        ("edge case", swap(_COSINE, "        return 0.0\n", "        return 1.0\n")),
+        ("wrong type", swap(_COSINE, "return dot / (norm_u * norm_v)", "return round(dot / (norm_u * norm_v), 3)")),
     ],
     "task7": [
-        ("wrong rule", _swap(_TFIDF, "math.log(n_articles", "math.log10(n_articles")),
-        ("wrong rule", _swap(_TFIDF, "count / total * math.log", "count * math.log")),
-        ("edge case", _swap(_TFIDF, "            if count > 0\n", "            if count > 0 and document_frequency[word] < n_articles\n")),
-        ("edge case", _swap(_TFIDF, "for word, count in article_counts.items() if count > 0\n", "for word in article_counts\n")),
-        ("wrong rule", _swap(_TFIDF, "math.log(n_articles / document_frequency[word])", "math.log(1 + n_articles / document_frequency[word])")),
-        ("off-by-one", _swap(_TFIDF, "total = sum(article_counts.values())", "total = len(article_counts)")),
+        ("wrong rule", swap(_TFIDF, "math.log(n_articles", "math.log10(n_articles")),
+        ("wrong rule", swap(_TFIDF, "count / total * math.log", "count * math.log")),
+        ("edge case", swap(_TFIDF, "            if count > 0\n", "            if count > 0 and document_frequency[word] < n_articles\n")),
+        ("edge case", swap(_TFIDF, "for word, count in article_counts.items() if count > 0\n", "for word in article_counts\n")),
+        ("wrong rule", swap(_TFIDF, "math.log(n_articles / document_frequency[word])", "math.log(1 + n_articles / document_frequency[word])")),
+        ("off-by-one", swap(_TFIDF, "total = sum(article_counts.values())", "total = len(article_counts)")),
     ],
 }

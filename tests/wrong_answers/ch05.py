@@ -1,5 +1,7 @@
 """Wrong answers to exercises 05 · Tracing shared text."""
 
+from .edits import swap
+
 SLUG = "05-shared-text"
 
 _BEST = '''
@@ -30,11 +32,6 @@ def quoted_passages(text):
             found.append(passage)
     return found
 """
-
-
-def _swap(source: str, old: str, new: str) -> str:
-    assert old in source, old
-    return source.replace(old, new)
 
 
 WRONG = {
@@ -168,27 +165,27 @@ def word_edit_distance(a, b):
 '''),
     ],
     "task5": [
-        ("edge case", _swap(_QUOTES, """|"((?:[^"\\n]|\\n(?!\\s*\\n))*)\"""", "")),
-        ("edge case", _swap(_QUOTES, """passage = re.sub(r"\\s*\\n\\s*", " ", passage).strip()""", "")),
-        ("wrong rule", _swap(_QUOTES, """“((?:[^“”\\n]|\\n(?!\\s*\\n))*)”""", "“([^“”]*)”")),
-        ("edge case", _swap(_QUOTES, "        if passage:\n            found.append(passage)", "        found.append(passage)")),
+        ("edge case", swap(_QUOTES, """|"((?:[^"\\n]|\\n(?!\\s*\\n))*)\"""", "")),
+        ("edge case", swap(_QUOTES, """passage = re.sub(r"\\s*\\n\\s*", " ", passage).strip()""", "")),
+        ("wrong rule", swap(_QUOTES, """“((?:[^“”\\n]|\\n(?!\\s*\\n))*)”""", "“([^“”]*)”")),
+        ("edge case", swap(_QUOTES, "        if passage:\n            found.append(passage)", "        found.append(passage)")),
         ("wrong rule", """
 def quoted_passages(text):
     curly = re.findall(r'“((?:[^“”\\n]|\\n(?!\\s*\\n))*)”', text)
     straight = re.findall(r'"((?:[^"\\n]|\\n(?!\\s*\\n))*)"', text)
     return [re.sub(r"\\s*\\n\\s*", " ", p).strip() for p in curly + straight if p.strip()]
 """),
-        ("off-by-one", _swap(_QUOTES, """“((?:[^“”\\n]|\\n(?!\\s*\\n))*)”""", "“([^“”\\n]*)”")),
-        ("wrong type", _swap(_QUOTES, "found.append(passage)", "found.append(match.group(0))")),
+        ("off-by-one", swap(_QUOTES, """“((?:[^“”\\n]|\\n(?!\\s*\\n))*)”""", "“([^“”\\n]*)”")),
+        ("wrong type", swap(_QUOTES, "found.append(passage)", "found.append(match.group(0))")),
     ],
     "task6": [
-        ("wrong rule", _swap(_BEST, "if w not in stop]", "]")),
-        ("edge case", _swap(_BEST, "if score > best_score:", "if score >= best_score:")),
-        ("edge case", _swap(_BEST, "return (best_index, best_score) if candidates else (-1, 0.0)", "return best_index, best_score")),
-        ("off-by-one", _swap(_BEST, "enumerate(candidates)", "enumerate(candidates, 1)")),
-        ("wrong rule", _swap(_BEST, "difflib.SequenceMatcher(None, mine, theirs, autojunk=False)",
+        ("wrong rule", swap(_BEST, "if w not in stop]", "]")),
+        ("edge case", swap(_BEST, "if score > best_score:", "if score >= best_score:")),
+        ("edge case", swap(_BEST, "return (best_index, best_score) if candidates else (-1, 0.0)", "return best_index, best_score")),
+        ("off-by-one", swap(_BEST, "enumerate(candidates)", "enumerate(candidates, 1)")),
+        ("wrong rule", swap(_BEST, "difflib.SequenceMatcher(None, mine, theirs, autojunk=False)",
                              'difflib.SequenceMatcher(None, " ".join(mine), " ".join(theirs), autojunk=False)')),
-        ("wrong type", _swap(_BEST, "best_index, best_score = index, score", "best_index, best_score = candidate, score")),
-        ("edge case", _swap(_BEST, ".ratio() if mine and theirs else 0.0", ".ratio()")),
+        ("wrong type", swap(_BEST, "best_index, best_score = index, score", "best_index, best_score = candidate, score")),
+        ("edge case", swap(_BEST, ".ratio() if mine and theirs else 0.0", ".ratio()")),
     ],
 }

@@ -1,5 +1,7 @@
 """Wrong answers to exercises 06 · Who speaks, and with which numbers."""
 
+from .edits import swap
+
 SLUG = "06-voices"
 
 _PAIRS = '''
@@ -98,11 +100,6 @@ def troop_figures(text):
 '''
 
 
-def _swap(source: str, old: str, new: str) -> str:
-    assert old in source, old
-    return source.replace(old, new)
-
-
 WRONG = {
     "task1": [
         ("wrong rule", '''
@@ -135,13 +132,13 @@ def curly_quotes(text):
         ("shortcut", _LESSON.replace('"“"', '"«"').replace('"”"', '"»"')),
         ("wrong rule", _ONE_KIND.replace("STRICT", "False")),
         ("wrong rule", _ONE_KIND.replace("STRICT", "True")),
-        ("wrong rule", _swap(_PAIRS, 'closes = {"»": "«", "“": "„"}', 'closes = {"»": "«", "”": "„"}')),
-        ("off-by-one", _swap(_PAIRS, "pairs.append((start, offset + 1))", "pairs.append((start, offset))")),
-        ("wrong rule", _swap(_PAIRS, "            if not stack:\n                pairs.append", "            if True:\n                pairs.append")),
-        ("edge case", _swap(_PAIRS, "sorted(unmatched + [start for start, _ in stack])", "sorted(unmatched)")),
-        ("edge case", _swap(_PAIRS, "sorted(unmatched + [start for start, _ in stack])", "unmatched + [start for start, _ in stack]")),
-        ("edge case", _swap(_PAIRS, "            unmatched.extend(start for start, _ in stack[depth + 1 :])\n", "")),
-        ("wrong type", _swap(_PAIRS, "return pairs, sorted(", "return [pairs, sorted(").replace("for start, _ in stack])", "for start, _ in stack])]")),
+        ("wrong rule", swap(_PAIRS, 'closes = {"»": "«", "“": "„"}', 'closes = {"»": "«", "”": "„"}')),
+        ("off-by-one", swap(_PAIRS, "pairs.append((start, offset + 1))", "pairs.append((start, offset))")),
+        ("wrong rule", swap(_PAIRS, "            if not stack:\n                pairs.append", "            if True:\n                pairs.append")),
+        ("edge case", swap(_PAIRS, "sorted(unmatched + [start for start, _ in stack])", "sorted(unmatched)")),
+        ("edge case", swap(_PAIRS, "sorted(unmatched + [start for start, _ in stack])", "unmatched + [start for start, _ in stack]")),
+        ("edge case", swap(_PAIRS, "            unmatched.extend(start for start, _ in stack[depth + 1 :])\n", "")),
+        ("wrong type", swap(_PAIRS, "return pairs, sorted(", "return [pairs, sorted(").replace("for start, _ in stack])", "for start, _ in stack])]")),
         ("wrong rule", """
 def pair_guillemets(text):
     pairs = [(m.start(), m.end()) for m in re.finditer(r"«[^«»]*»", text)]
@@ -183,7 +180,7 @@ def last_reporting_verb(stretch):
 '''),
     ],
     "task4": [
-        ("edge case", _swap(_REFERENT, " and not inside", "")),
+        ("edge case", swap(_REFERENT, " and not inside", "")),
         ("wrong rule", '''
 def referent(text, position, names):
     best, where = "", -1
@@ -193,18 +190,18 @@ def referent(text, position, names):
                 best, where = name, match.start()
     return best
 '''),
-        ("wrong rule", _swap(_REFERENT, "found = named(*sentences[k - 1])", "found = named(0, sentences[k][0])")),
-        ("off-by-one", _swap(_REFERENT, "found = named(sentences[k][0], position)", "found = named(*sentences[k])")),
-        ("edge case", _swap(_REFERENT, 'rf"\\b{re.escape(name)}\\b"', 're.escape(name)')),
-        ("wrong rule", _swap(_REFERENT, 'return found.pop() if len(found) == 1 else ""', 'return sorted(found)[0] if found else ""')),
+        ("wrong rule", swap(_REFERENT, "found = named(*sentences[k - 1])", "found = named(0, sentences[k][0])")),
+        ("off-by-one", swap(_REFERENT, "found = named(sentences[k][0], position)", "found = named(*sentences[k])")),
+        ("edge case", swap(_REFERENT, 'rf"\\b{re.escape(name)}\\b"', 're.escape(name)')),
+        ("wrong rule", swap(_REFERENT, 'return found.pop() if len(found) == 1 else ""', 'return sorted(found)[0] if found else ""')),
     ],
     "task5": [
-        ("wrong rule", _swap(_TROOPS, '(?:(?:about|roughly|approximately|more than|over|another|an additional) )?', '')),
-        ("wrong type", _swap(_TROOPS, 'int(m.group(2).replace(",", ""))', 'm.group(2)')),
-        ("edge case", _swap(_TROOPS, r' (?:[A-Za-z.]+ )?(?:troops', r' (?:troops')),
-        ("wrong rule", _swap(_TROOPS, r' (?:[A-Za-z.]+ )?(?:troops', r' (?:[A-Za-z.]+ )*(?:troops')),
-        ("edge case", _swap(_TROOPS, "|another|an additional)", "|another)")),
-        ("wrong rule", _swap(_TROOPS, '(\\d{1,3}(?:,\\d{3})+|\\d+)', '(\\d+)')),
-        ("edge case", _swap(_TROOPS, '[A-Za-z.]+', '\\w+')),
+        ("wrong rule", swap(_TROOPS, '(?:(?:about|roughly|approximately|more than|over|another|an additional) )?', '')),
+        ("wrong type", swap(_TROOPS, 'int(m.group(2).replace(",", ""))', 'm.group(2)')),
+        ("edge case", swap(_TROOPS, r' (?:[A-Za-z.]+ )?(?:troops', r' (?:troops')),
+        ("wrong rule", swap(_TROOPS, r' (?:[A-Za-z.]+ )?(?:troops', r' (?:[A-Za-z.]+ )*(?:troops')),
+        ("edge case", swap(_TROOPS, "|another|an additional)", "|another)")),
+        ("wrong rule", swap(_TROOPS, '(\\d{1,3}(?:,\\d{3})+|\\d+)', '(\\d+)')),
+        ("edge case", swap(_TROOPS, '[A-Za-z.]+', '\\w+')),
     ],
 }

@@ -1,5 +1,7 @@
 """Wrong answers to exercises 07 · Framing."""
 
+from .edits import swap
+
 SLUG = "07-framing"
 
 # The lesson's longest-match rule (notebooks/07-framing.ipynb, section 3) returning terms: the answer to
@@ -98,11 +100,6 @@ def kwic(text, term, width):
 '''
 
 
-def _swap(source: str, old: str, new: str) -> str:
-    assert old in source, old
-    return source.replace(old, new)
-
-
 WRONG = {
     "task1": [
         ("edge case", '''
@@ -149,15 +146,15 @@ def rate_per_1000(matches, n_words):
     "task2": [
         ("shortcut", _LESSON_TERMS),
         ("shortcut", _LONGEST),
-        ("wrong rule", _swap(_WILD, "best = max(candidates, key=rank)", "best = max(candidates, key=lambda term: len(term.split()))")),
-        ("wrong rule", _swap(_WILD, "here[-1].startswith(last[:-1]) if", "(here[-1].startswith(last[:-1]) and here[-1] != last[:-1]) if")),
-        ("wrong rule", _swap(_WILD, "not term.endswith(\"*\")", "term.endswith(\"*\")")),
-        ("wrong rule", _swap(_WILD, "len(term.replace(\"*\", \"\")), not term.endswith(\"*\")", "len(term)")),
-        ("wrong rule", _swap(_WILD, "position += len(best.split())", "position += 1")),
-        ("wrong rule", _swap(_WILD, "here[-1].startswith(last[:-1]) if", "last[:-1] in here[-1] if")),
-        ("wrong type", _swap(_WILD, "found.append(best)", "found.append(lexicon[best])")),
-        ("wrong rule", _swap(_WILD, "found.append(best)", "found.append(best.rstrip(\"*\"))")),
-        ("edge case", _swap(_WILD, "here[-1].startswith(last[:-1]) if last.endswith(\"*\") else here[-1] == last",
+        ("wrong rule", swap(_WILD, "best = max(candidates, key=rank)", "best = max(candidates, key=lambda term: len(term.split()))")),
+        ("wrong rule", swap(_WILD, "here[-1].startswith(last[:-1]) if", "(here[-1].startswith(last[:-1]) and here[-1] != last[:-1]) if")),
+        ("wrong rule", swap(_WILD, "not term.endswith(\"*\")", "term.endswith(\"*\")")),
+        ("wrong rule", swap(_WILD, "len(term.replace(\"*\", \"\")), not term.endswith(\"*\")", "len(term)")),
+        ("wrong rule", swap(_WILD, "position += len(best.split())", "position += 1")),
+        ("wrong rule", swap(_WILD, "here[-1].startswith(last[:-1]) if", "last[:-1] in here[-1] if")),
+        ("wrong type", swap(_WILD, "found.append(best)", "found.append(lexicon[best])")),
+        ("wrong rule", swap(_WILD, "found.append(best)", "found.append(best.rstrip(\"*\"))")),
+        ("edge case", swap(_WILD, "here[-1].startswith(last[:-1]) if last.endswith(\"*\") else here[-1] == last",
                             "re.match(last.replace(\"*\", \".*\"), here[-1]) is not None")),
         ("edge case", '''
 def find_terms(tokens, lexicon):
@@ -178,7 +175,7 @@ def find_terms(tokens, lexicon):
             position += 1
     return found
 '''),
-        ("off-by-one", _swap(_WILD, "while position < len(tokens):", "while position < len(tokens) - 1:")),
+        ("off-by-one", swap(_WILD, "while position < len(tokens):", "while position < len(tokens) - 1:")),
         ("shortcut", '''
 def find_terms(tokens, lexicon):
     return [term for _, term, _ in frames.match_terms(tokens, lexicon)]
@@ -364,15 +361,15 @@ def kwic(text, term, width):
         ("wrong rule", _SPANS.replace("LEFT", "0").replace("RIGHT", "len(text)")),
         ("wrong rule", _SPANS.replace("LEFT", "a").replace("RIGHT", "len(text)")),
         ("edge case", _SPANS.replace("LEFT", "a").replace("RIGHT", "b")),
-        ("off-by-one", _swap(_KWIC, "enumerate(split_sentences(text))", "enumerate(split_sentences(text), start=1)")),
-        ("off-by-one", _swap(_KWIC, "sentence[max(0, m.start() - width) : m.start()]", "sentence[m.start() - width : m.start()]")),
-        ("wrong rule", _swap(_KWIC, 're.sub(r"\\s", " ", s)', 're.sub(r"\\s+", " ", s)')),
-        ("wrong rule", _swap(_KWIC, ", flags=re.IGNORECASE", "")),
-        ("wrong rule", _swap(_KWIC, 'r"\\s+".join(re.escape(word) for word in term.split())', "re.escape(term)")),
-        ("wrong rule", _swap(_KWIC, 'r"(?<!\\w)" + ', "").replace(' + r"(?!\\w)"', "")),
-        ("edge case", _swap(_KWIC, "return [", "return [tuple(x.strip() if isinstance(x, str) else x for x in line) for line in [").replace(
+        ("off-by-one", swap(_KWIC, "enumerate(split_sentences(text))", "enumerate(split_sentences(text), start=1)")),
+        ("off-by-one", swap(_KWIC, "sentence[max(0, m.start() - width) : m.start()]", "sentence[m.start() - width : m.start()]")),
+        ("wrong rule", swap(_KWIC, 're.sub(r"\\s", " ", s)', 're.sub(r"\\s+", " ", s)')),
+        ("wrong rule", swap(_KWIC, ", flags=re.IGNORECASE", "")),
+        ("wrong rule", swap(_KWIC, 'r"\\s+".join(re.escape(word) for word in term.split())', "re.escape(term)")),
+        ("wrong rule", swap(_KWIC, 'r"(?<!\\w)" + ', "").replace(' + r"(?!\\w)"', "")),
+        ("edge case", swap(_KWIC, "return [", "return [tuple(x.strip() if isinstance(x, str) else x for x in line) for line in [").replace(
             "flags=re.IGNORECASE)\n    ]", "flags=re.IGNORECASE)\n    ]]")),
-        ("wrong type", _swap(_KWIC, "(number, flat(", "[number, flat(").replace("m.end() + width]))", "m.end() + width])]")),
-        ("wrong type", _swap(_KWIC, "(number, flat(", "(flat(")),
+        ("wrong type", swap(_KWIC, "(number, flat(", "[number, flat(").replace("m.end() + width]))", "m.end() + width])]")),
+        ("wrong type", swap(_KWIC, "(number, flat(", "(flat(")),
     ],
 }

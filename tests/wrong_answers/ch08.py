@@ -1,5 +1,7 @@
 """Wrong answers to exercises 08 · Visualizing the differences."""
 
+from .edits import swap
+
 SLUG = "08-visualizing"
 
 _BARS = '''
@@ -71,11 +73,6 @@ def side_shares(ledger, value="quotations"):
 '''
 
 
-def _swap(source: str, old: str, new: str) -> str:
-    assert old in source, old
-    return source.replace(old, new)
-
-
 WRONG = {
     "task1": [
         ("edge case", '''
@@ -134,25 +131,25 @@ def positions(tokens, term):
 '''),
     ],
     "task3": [
-        ("wrong rule", _swap(_BARS, "ax.set_ylim(bottom=0)", "ax.set_ylim(bottom=min(values.values()) * 0.9)")),
-        ("wrong rule", _swap(_BARS, "color=plots.OKABE_ITO[4]", "color=plots.OKABE_ITO[:len(values)]")),
-        ("edge case", _swap(_BARS, '    ax.bar_label(bars, fmt="%.1f")\n', "")),
-        ("edge case", _swap(_BARS, "fig, ax = plt.subplots(figsize=(6, 3))", "ax = plt.gca()")),
-        ("off-by-one", _swap(_BARS, 'fmt="%.1f"', 'fmt="%.0f"')),
-        ("wrong rule", _swap(_BARS, "list(values), list(values.values())",
+        ("wrong rule", swap(_BARS, "ax.set_ylim(bottom=0)", "ax.set_ylim(bottom=min(values.values()) * 0.9)")),
+        ("wrong rule", swap(_BARS, "color=plots.OKABE_ITO[4]", "color=plots.OKABE_ITO[:len(values)]")),
+        ("edge case", swap(_BARS, '    ax.bar_label(bars, fmt="%.1f")\n', "")),
+        ("edge case", swap(_BARS, "fig, ax = plt.subplots(figsize=(6, 3))", "ax = plt.gca()")),
+        ("off-by-one", swap(_BARS, 'fmt="%.1f"', 'fmt="%.0f"')),
+        ("wrong rule", swap(_BARS, "list(values), list(values.values())",
                              "sorted(values), [values[k] for k in sorted(values)]").replace("values = None", "")),
-        ("wrong type", _swap(_BARS, "return ax", "return fig")),
+        ("wrong type", swap(_BARS, "return ax", "return fig")),
     ],
     "task4": [
-        ("wrong rule", _swap(_MAX_BOTTOM, "low, high = min(values), max(values)", "low, high = values[0], values[-1]")),
-        ("edge case", _swap(_MAX_BOTTOM, """    if limit < 1:
+        ("wrong rule", swap(_MAX_BOTTOM, "low, high = min(values), max(values)", "low, high = values[0], values[-1]")),
+        ("edge case", swap(_MAX_BOTTOM, """    if limit < 1:
         raise ValueError("limit below 1")
 """, "")),
-        ("edge case", _swap(_MAX_BOTTOM, """    if low == high:
+        ("edge case", swap(_MAX_BOTTOM, """    if low == high:
         raise ValueError("equal values")
 """, "")),
-        ("wrong rule", _swap(_MAX_BOTTOM, "return (shown * low - high) / (shown - 1)", "return low * (1 - 1 / limit)")),
-        ("wrong type", _swap(_MAX_BOTTOM, "return (shown * low - high) / (shown - 1)",
+        ("wrong rule", swap(_MAX_BOTTOM, "return (shown * low - high) / (shown - 1)", "return low * (1 - 1 / limit)")),
+        ("wrong type", swap(_MAX_BOTTOM, "return (shown * low - high) / (shown - 1)",
                              "bottom = (shown * low - high) / (shown - 1)\n    return bottom, ((high - bottom) / (low - bottom)) / (high / low)")),
         ("shortcut", """
 def max_bottom(values, limit):
@@ -164,40 +161,40 @@ def max_bottom(values, limit):
         bottom += 0.01
     return bottom
 """),
-        ("off-by-one", _swap(_MAX_BOTTOM, "if limit < 1:", "if limit <= 1:")),
-        ("wrong rule", _swap(_MAX_BOTTOM, "shown = limit * high / low", "shown = limit")),
+        ("off-by-one", swap(_MAX_BOTTOM, "if limit < 1:", "if limit <= 1:")),
+        ("wrong rule", swap(_MAX_BOTTOM, "shown = limit * high / low", "shown = limit")),
     ],
     "task5": [
-        ("wrong rule", _swap(_HEATMAP, "ax.imshow(values,", "ax.imshow(values.T,").replace(
+        ("wrong rule", swap(_HEATMAP, "ax.imshow(values,", "ax.imshow(values.T,").replace(
             "ax.text(column, row, f\"{values[row, column]", "ax.text(column, row, f\"{values[column, row]")),
-        ("wrong rule", _swap(_HEATMAP, "vmax=off_diagonal.max()", "vmax=values.max()")),
-        ("wrong rule", _swap(_HEATMAP, 'cmap="cividis"', 'cmap="viridis"')),
-        ("wrong rule", _swap(_HEATMAP, "    for row in range(n):\n        for column in range(n):",
+        ("wrong rule", swap(_HEATMAP, "vmax=off_diagonal.max()", "vmax=values.max()")),
+        ("wrong rule", swap(_HEATMAP, 'cmap="cividis"', 'cmap="viridis"')),
+        ("wrong rule", swap(_HEATMAP, "    for row in range(n):\n        for column in range(n):",
                              "    for column in range(n):\n        for row in range(n):")),
-        ("edge case", _swap(_HEATMAP, "vmin=0, ", "")),
-        ("off-by-one", _swap(_HEATMAP, ':.2f}"', ':.1f}"')),
-        ("edge case", _swap(_HEATMAP, "off_diagonal = values[~np.eye(n, dtype=bool)]", "off_diagonal = values[np.triu_indices(n, 1)]")),
-        ("wrong type", _swap(_HEATMAP, "return ax", "return fig")),
+        ("edge case", swap(_HEATMAP, "vmin=0, ", "")),
+        ("off-by-one", swap(_HEATMAP, ':.2f}"', ':.1f}"')),
+        ("edge case", swap(_HEATMAP, "off_diagonal = values[~np.eye(n, dtype=bool)]", "off_diagonal = values[np.triu_indices(n, 1)]")),
+        ("wrong type", swap(_HEATMAP, "return ax", "return fig")),
     ],
     "task6": [
         ("shortcut", _LESSON),
-        ("wrong rule", _swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table.sum() / totals.sum() * 100")),
-        ("edge case", _swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table.div(totals, axis=0).fillna(0).mean() * 100")),
-        ("off-by-one", _swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table[quoted].div(totals[quoted], axis=0).sum() / len(table) * 100")),
-        ("edge case", _swap(_SHARES, '''(ledger["side"] == "") | (ledger["speaker"] == "(unattributed)")''', '''ledger["side"] == ""''')),
-        ("edge case", _swap(_SHARES, """    if not totals.sum() > 0:
+        ("wrong rule", swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table.sum() / totals.sum() * 100")),
+        ("edge case", swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table.div(totals, axis=0).fillna(0).mean() * 100")),
+        ("off-by-one", swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table[quoted].div(totals[quoted], axis=0).sum() / len(table) * 100")),
+        ("edge case", swap(_SHARES, '''(ledger["side"] == "") | (ledger["speaker"] == "(unattributed)")''', '''ledger["side"] == ""''')),
+        ("edge case", swap(_SHARES, """    if not totals.sum() > 0:
         raise ValueError("nothing to share out")
 """, "")),
-        ("wrong rule", _swap(_SHARES, "values=value", 'values="quotations"')),
-        ("wrong rule", _swap(_SHARES, "known + sorted(set(shares.index) - set(known))", "sorted(shares.index)")),
-        ("wrong rule", _swap(_SHARES, "known + sorted(set(shares.index) - set(known))", "known")),
-        ("wrong rule", _swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "(table / table.sum()).mean(axis=1) * 100")),
-        ("wrong rule", _swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table[quoted].div(totals[quoted], axis=0).median() * 100")),
-        ("wrong rule", _swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table.sum() / totals.sum() * 100").replace(
+        ("wrong rule", swap(_SHARES, "values=value", 'values="quotations"')),
+        ("wrong rule", swap(_SHARES, "known + sorted(set(shares.index) - set(known))", "sorted(shares.index)")),
+        ("wrong rule", swap(_SHARES, "known + sorted(set(shares.index) - set(known))", "known")),
+        ("wrong rule", swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "(table / table.sum()).mean(axis=1) * 100")),
+        ("wrong rule", swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table[quoted].div(totals[quoted], axis=0).median() * 100")),
+        ("wrong rule", swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table.sum() / totals.sum() * 100").replace(
             '"pooled": table.sum() / totals.sum() * 100', '"pooled": ' + 'table[quoted].div(totals[quoted], axis=0).mean() * 100')),
-        ("wrong rule", _swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table[quoted].div(totals[quoted], axis=0).mean()")),
-        ("wrong rule", _swap(_SHARES, '"pooled": table.sum() / totals.sum() * 100', '"pooled": table.sum() / len(table)')),
-        ("wrong type", _swap(_SHARES, ".astype(float)", ".astype(float)[\"per article\"]")),
-        ("wrong type", _swap(_SHARES, ".astype(float)", ".round().astype(int)")),
+        ("wrong rule", swap(_SHARES, 'table[quoted].div(totals[quoted], axis=0).mean() * 100', "table[quoted].div(totals[quoted], axis=0).mean()")),
+        ("wrong rule", swap(_SHARES, '"pooled": table.sum() / totals.sum() * 100', '"pooled": table.sum() / len(table)')),
+        ("wrong type", swap(_SHARES, ".astype(float)", ".astype(float)[\"per article\"]")),
+        ("wrong type", swap(_SHARES, ".astype(float)", ".round().astype(int)")),
     ],
 }

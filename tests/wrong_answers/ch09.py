@@ -1,5 +1,7 @@
 """Wrong answers to exercises 09 · The framing explorer."""
 
+from .edits import swap
+
 SLUG = "09-framing-explorer"
 
 _CONNECT = '''
@@ -67,11 +69,6 @@ class SentenceExplorer(FramingExplorer):
 '''
 
 
-def _swap(source: str, old: str, new: str) -> str:
-    assert old in source, old
-    return source.replace(old, new)
-
-
 WRONG = {
     "task1": [
         ("wrong rule", '''
@@ -109,10 +106,10 @@ def bar_div(article_id, value):
 '''),
     ],
     "task2": [
-        ("edge case", _swap(_CONNECT, "    show()\n", "")),
-        ("wrong rule", _swap(_CONNECT, "f\"{count} word{'' if count == 1 else 's'}\"", 'f"{count} words"')),
-        ("edge case", _swap(_CONNECT, '"no words" if count == 0 else ', "")),
-        ("wrong rule", _swap(_CONNECT, "box.value.split()", 'box.value.split(" ")')),
+        ("edge case", swap(_CONNECT, "    show()\n", "")),
+        ("wrong rule", swap(_CONNECT, "f\"{count} word{'' if count == 1 else 's'}\"", 'f"{count} words"')),
+        ("edge case", swap(_CONNECT, '"no words" if count == 0 else ', "")),
+        ("wrong rule", swap(_CONNECT, "box.value.split()", 'box.value.split(" ")')),
         ("wrong rule", '''
 def connect(box, view):
     global CONNECTED_VIEW
@@ -123,41 +120,41 @@ def connect(box, view):
     box.observe(show, names="value")
     show()
 '''),
-        ("wrong type", _swap(_CONNECT, "view.value = ", "view.value = str(count) or ")),
+        ("wrong type", swap(_CONNECT, "view.value = ", "view.value = str(count) or ")),
     ],
     "task3": [
         ("wrong rule", _DESCRIBE.replace("“", '"').replace("”", '"')),
-        ("edge case", _swap(_DESCRIBE, 'times = "time" if counts[best] == 1 else "times"', 'times = "times"')),
-        ("edge case", _swap(_DESCRIBE, "best = max(counts, key=lambda article_id: counts[article_id])",
+        ("edge case", swap(_DESCRIBE, 'times = "time" if counts[best] == 1 else "times"', 'times = "times"')),
+        ("edge case", swap(_DESCRIBE, "best = max(counts, key=lambda article_id: counts[article_id])",
                             "best = max(reversed(list(counts)), key=lambda article_id: counts[article_id])")),
-        ("wrong rule", _swap(_DESCRIBE, "of {len(counts)} articles", "of {used} articles")),
-        ("edge case", _swap(_DESCRIBE, "if not any(counts.values()):", "if max(counts.values()) == 0:")),
-        ("off-by-one", _swap(_DESCRIBE, "if value > 0)", "if value > 1)")),
-        ("wrong type", _swap(_DESCRIBE, 'return f"“{term}” is used', 'return used, f"“{term}” is used')),
+        ("wrong rule", swap(_DESCRIBE, "of {len(counts)} articles", "of {used} articles")),
+        ("edge case", swap(_DESCRIBE, "if not any(counts.values()):", "if max(counts.values()) == 0:")),
+        ("off-by-one", swap(_DESCRIBE, "if value > 0)", "if value > 1)")),
+        ("wrong type", swap(_DESCRIBE, 'return f"“{term}” is used', 'return used, f"“{term}” is used')),
     ],
     "task4": [
         # Creating the checkbox after super().__init__() used to be wrong (the constructor drew the
         # views); since issue 13 it is the model answer, so this wrong answer starts the box ticked.
-        ("edge case", _swap(_STOP, 'widgets.Checkbox(value=False, description="hide stop words")',
+        ("edge case", swap(_STOP, 'widgets.Checkbox(value=False, description="hide stop words")',
                             'widgets.Checkbox(value=True, description="hide stop words")')),
-        ("wrong rule", _swap(_STOP, "        row.children = (*row.children, self.hide_stop)\n", "")),
-        ("edge case", _swap(_STOP, '        self.hide_stop.observe(self.on_hide_stop, names="value")\n', "")),
-        ("wrong rule", _swap(_STOP, "if table is not None and self.hide_stop.value:", "if table is not None:")),
-        ("wrong rule", _swap(_STOP, '~table["term"].isin(STOP)', '~table["term"].isin({"for", "of", "the", "a", "and", "to", "in"})')),
-        ("edge case", _swap(_STOP, "if table is not None and self.hide_stop.value:", "if self.hide_stop.value:")),
-        ("off-by-one", _swap(_STOP, "table = table[~table[\"term\"].isin(STOP)]", "table = table.head(20)\n            table = table[~table[\"term\"].isin(STOP)]")),
+        ("wrong rule", swap(_STOP, "        row.children = (*row.children, self.hide_stop)\n", "")),
+        ("edge case", swap(_STOP, '        self.hide_stop.observe(self.on_hide_stop, names="value")\n', "")),
+        ("wrong rule", swap(_STOP, "if table is not None and self.hide_stop.value:", "if table is not None:")),
+        ("wrong rule", swap(_STOP, '~table["term"].isin(STOP)', '~table["term"].isin({"for", "of", "the", "a", "and", "to", "in"})')),
+        ("edge case", swap(_STOP, "if table is not None and self.hide_stop.value:", "if self.hide_stop.value:")),
+        ("off-by-one", swap(_STOP, "table = table[~table[\"term\"].isin(STOP)]", "table = table.head(20)\n            table = table[~table[\"term\"].isin(STOP)]")),
     ],
     "task5": [
-        ("edge case", _swap(_SENTENCES, "f\"<li>{html.escape(s)}</li>\"", "f\"<li>{s}</li>\"")),
-        ("wrong rule", _swap(_SENTENCES, "re.search(pattern, s, re.IGNORECASE)", "term.lower() in s.lower()")),
-        ("edge case", _swap(_SENTENCES, '        self.article.observe(self.update_sentences, names="value")\n', "")),
-        ("edge case", _swap(_SENTENCES, "    def refresh(self):\n        super().refresh()\n        self.update_sentences()\n", "")),
-        ("edge case", _swap(_SENTENCES, "        super().refresh()\n        self.update_sentences()\n",
+        ("edge case", swap(_SENTENCES, "f\"<li>{html.escape(s)}</li>\"", "f\"<li>{s}</li>\"")),
+        ("wrong rule", swap(_SENTENCES, "re.search(pattern, s, re.IGNORECASE)", "term.lower() in s.lower()")),
+        ("edge case", swap(_SENTENCES, '        self.article.observe(self.update_sentences, names="value")\n', "")),
+        ("edge case", swap(_SENTENCES, "    def refresh(self):\n        super().refresh()\n        self.update_sentences()\n", "")),
+        ("edge case", swap(_SENTENCES, "        super().refresh()\n        self.update_sentences()\n",
                             "        self.update_sentences()\n")),
-        ("wrong rule", _swap(_SENTENCES, "term, article_id = fx.normalize_term(self.term.value), self.article.value",
+        ("wrong rule", swap(_SENTENCES, "term, article_id = fx.normalize_term(self.term.value), self.article.value",
                              "term, article_id = self.term.value, self.article.value")),
-        ("wrong rule", _swap(_SENTENCES, "re.search(pattern, s, re.IGNORECASE)", "re.search(pattern, s)")),
-        ("wrong type", _swap(_SENTENCES, '"<ol>" + "".join(f"<li>{html.escape(s)}</li>" for s in found) + "</ol>"',
+        ("wrong rule", swap(_SENTENCES, "re.search(pattern, s, re.IGNORECASE)", "re.search(pattern, s)")),
+        ("wrong type", swap(_SENTENCES, '"<ol>" + "".join(f"<li>{html.escape(s)}</li>" for s in found) + "</ol>"',
                              '"<br>".join(html.escape(s) for s in found)')),
     ],
 }
