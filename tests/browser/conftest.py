@@ -75,12 +75,7 @@ def lab_server(tmp_path_factory) -> Iterator[Server]:
             f"--FileCheckpoints.checkpoint_dir={workdir / 'checkpoints'}",
         ]
 
-    server = start_server("jupyterlab", command, workdir, "api/status")
-    try:
-        yield server
-    finally:
-        server.stop()
-        keep_log(server)
+    yield from serving(start_server("jupyterlab", command, workdir, "api/status"))
 
 
 def make_present(tmp_path_factory, name: str, *make_args: str) -> Iterator[Server]:
@@ -94,18 +89,22 @@ def make_present(tmp_path_factory, name: str, *make_args: str) -> Iterator[Serve
         present_args = f"--no-browser --Voila.ip=127.0.0.1 --port={port} --Voila.port_retries=0 --token={token}"
         return ["make", "--no-print-directory", "present", *make_args, f"PRESENT_ARGS={present_args}"]
 
-    server = start_server(name, command, tmp_path_factory.mktemp(name), "voila/static/voila.js")
-    try:
-        yield server
-    finally:
-        server.stop()
-        keep_log(server)
+    yield from serving(start_server(name, command, tmp_path_factory.mktemp(name), "voila/static/voila.js"))
 
 
 @pytest.fixture(scope="module")
 def voila_server(tmp_path_factory) -> Iterator[Server]:
     """``make present`` on the bundled articles."""
     yield from make_present(tmp_path_factory, "voila")
+
+
+def serving(server: Server) -> Iterator[Server]:
+    """Yield a started server to a fixture's tests; stop it and keep its log when they end, passed or not."""
+    try:
+        yield server
+    finally:
+        server.stop()
+        keep_log(server)
 
 
 def keep_log(server: Server) -> None:

@@ -21,13 +21,14 @@ from pathlib import Path
 
 import pytest
 
-from .browser_support import ROOT, SCREENSHOTS, require_browser, start_server
+from .browser_support import ROOT, require_browser, start_server
 
 require_browser()  # skips (or fails under CI=true) before Playwright is imported
 
 from playwright.sync_api import Page, expect  # noqa: E402
 
 from .browser_support import Server  # noqa: E402
+from .conftest import serving  # noqa: E402
 from .lab_driver import PANEL, api, menu, notebook_page, run_all_cells  # noqa: E402
 from .test_lab_chapters import code_cells  # noqa: E402
 
@@ -97,13 +98,7 @@ def saving_lab(repo_copy, tmp_path_factory) -> Iterator[Server]:
         keep = [arg for stamp in VENV_STAMPS for arg in ("-o", stamp)]
         return ["make", "--no-print-directory", "-C", str(repo_copy), *keep, "lab", f"LAB_ARGS={lab_args}"]
 
-    server = start_server("saving-lab", command, workdir, "api/status")
-    try:
-        yield server
-    finally:
-        server.stop()
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(server.log, SCREENSHOTS / "saving-lab.log")
+    yield from serving(start_server("saving-lab", command, workdir, "api/status"))
 
 
 def kernel_id(server: Server, notebook: str) -> str:

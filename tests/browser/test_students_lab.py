@@ -29,7 +29,7 @@ require_browser()  # skips (or fails under CI=true) before Playwright is importe
 
 from playwright.sync_api import Page, expect  # noqa: E402
 
-from .conftest import keep_log  # noqa: E402
+from .conftest import serving  # noqa: E402
 from .lab_driver import KERNEL_TIMEOUT, PANEL, api, wait_for_idle_kernel  # noqa: E402
 
 WELCOME = "notebooks/00-welcome.ipynb"
@@ -62,23 +62,13 @@ def make_lab(target: str, tmp_path_factory) -> Server:
 @pytest.fixture(scope="module")
 def students_lab(tmp_path_factory) -> Iterator[Server]:
     require_browser()
-    server = make_lab("lab", tmp_path_factory)
-    try:
-        yield server
-    finally:
-        server.stop()
-        keep_log(server)
+    yield from serving(make_lab("lab", tmp_path_factory))
 
 
 @pytest.fixture(scope="module")
 def instructors_lab(tmp_path_factory) -> Iterator[Server]:
     require_browser()
-    server = make_lab("lab-instructor", tmp_path_factory)
-    try:
-        yield server
-    finally:
-        server.stop()
-        keep_log(server)
+    yield from serving(make_lab("lab-instructor", tmp_path_factory))
 
 
 def printed_url(server: Server) -> str:
