@@ -38,12 +38,15 @@ from pathlib import Path
 
 from framelab.cleaning import clean
 from framelab.errors import ChecksumError, CorpusError
-from framelab.folders import article_files, id_from_filename, labels_from_filenames
-from framelab.openings import split_headline, stated_date
+from framelab.folders import article_files, display_label, id_from_filename, labels_from_filenames
+from framelab.openings import split_headline, stated_date, take_opening
+from framelab.progress import progress
 from framelab.sentences import register_corpus
 from framelab.typography import normalize
 
 CATALOG_NAME = "catalog.csv"
+#: From how many articles :func:`load_corpus` may show a progress bar (after 2 s; framelab.progress).
+PROGRESS_AT_LEAST = 100
 #: The environment variable naming the folder ``load_corpus()`` reads instead of the seeds.
 CORPUS_VARIABLE = "FRAMELAB_CORPUS"
 
@@ -90,7 +93,10 @@ class Article:
     ``body`` is that text normalized (:func:`framelab.typography.normalize`)
     and cleaned, without the headline: the text every later module reads.
     ``headline`` is normalized too. ``removed`` lists, per cleaning rule, what
-    was cut from the normalized text. ``date`` is ISO (``YYYY-MM-DD``) when
+    was cut from the normalized text, and under ``"byline"``, ``"date_line"``
+    and ``"dateline"`` (present only when something was) what was taken off
+    the top of the body
+    (:func:`framelab.openings.take_opening`). ``date`` is ISO (``YYYY-MM-DD``) when
     the text states a full date and ``""`` when it does not.
     """
 
@@ -103,6 +109,15 @@ class Article:
     body: str
     origin_notes: str = ""
     removed: dict[str, list[str]] = field(default_factory=dict, repr=False)
+
+    @property
+    def display_label(self) -> str:
+        """The article's name on screen: "id · label", or the id alone when it holds the label.
+
+        >>> Article("01_cnn", "01_cnn.txt", "cnn", "", "", "Text.", "Text.").display_label
+        '01_cnn'
+        """
+        return display_label(self.id, self.label)
 
 
 def sha256_of(path: Path) -> str:
@@ -335,8 +350,13 @@ def load_corpus(folder: str | Path | None = None, *, verify: bool = True) -> lis
     is id ``"20231117_cnn"``, label ``"cnn"`` (:mod:`framelab.folders`); the
     headline is the first line only where it looks like one
     (:func:`framelab.openings.split_headline`), else ``""`` with the whole
-    text as body; the date is only one the text states at its top
-    (:func:`framelab.openings.stated_date`).
+    text as body; the date is only one the text states at its top, a
+    dateline's included (:func:`framelab.openings.stated_date`). With a
+    catalog or without, bylines, date lines and a dateline at the top of the
+    body go into ``Article.removed`` (:func:`framelab.openings.take_opening`).
+
+    A folder of :data:`PROGRESS_AT_LEAST` articles or more shows a progress
+    bar once loading has taken 2 seconds (:mod:`framelab.progress`).
 
     Raises :class:`CorpusError` for a missing folder (or one the variable
     names), a folder with no ``.txt`` file, a file that cannot be read as
@@ -383,7 +403,13 @@ def load_corpus(folder: str | Path | None = None, *, verify: bool = True) -> lis
             for name, label in zip(files, labels_from_filenames(files))
         ]
         _refuse_duplicates([row["id"] for row in rows], f"the file names in {folder}")
-    articles = [_load_article(folder, row, verify) for row in rows]
+    articles = []
+    # A bar only for a big folder that takes longer than framelab.progress.DELAY (2 s):
+    # the five bundled articles never show one, so lesson outputs stay the same.
+    with progress(len(rows), "loading articles", at_least=PROGRESS_AT_LEAST, unit="article") as bar:
+        for row in rows:
+            articles.append(_load_article(folder, row, verify))
+            bar.update(1)
     # Punkt learns this corpus's abbreviations and sentence starters once, here;
     # split_sentences(article.body) then uses them (framelab.sentences).
     register_corpus([article.body for article in articles])
@@ -482,6 +508,12 @@ def _load_article(folder: Path, row: dict[str, str], verify: bool) -> Article:
         headline, body = _split_headline(cleaned.text, normalize(row["headline"]))
     else:
         headline, body = split_headline(normalized, cleaned.text)
+    # Bylines, date lines and a dateline are read off the top of the body too
+    # (framelab.openings), so they do not count as the article's words; with a catalog or
+    # without, so a drafted catalog loads the folder as it loaded without one.
+    body, opening = take_opening(body)
+    # Only kinds that took something: Article.removed stays clean()'s report where nothing was taken.
+    removed = {**cleaned.removed, **{kind: taken for kind, taken in opening.items() if taken}}
     return Article(
         id=row["id"],
         file=row["file"],
@@ -491,5 +523,5 @@ def _load_article(folder: Path, row: dict[str, str], verify: bool) -> Article:
         raw=raw,
         body=body,
         origin_notes=row.get("origin_notes", ""),
-        removed=cleaned.removed,
+        removed=removed,
     )

@@ -127,3 +127,18 @@ def labels_from_filenames(names: list[str]) -> list[str]:
     unique = [label if counts[label] == 1 else id_from_filename(name) for name, label in zip(names, labels)]
     # A shortened label could still meet another file's whole name ("2.txt", "1_2.txt"): then ids throughout.
     return unique if len(set(unique)) == len(unique) else [id_from_filename(name) for name in names]
+
+
+def display_label(article_id: str, label: str) -> str:
+    """How an article is named on screen: ``"id · label"``, or the id alone when the label adds nothing.
+
+    Without a catalog the label is part of the file name, so the id already shows it
+    (``"01_northern-post"``, not ``"01_northern-post · northern-post"``); a catalog's label
+    ("Summary citing CNN") says what the id does not, and follows it.
+
+    >>> display_label("000", "Summary citing CNN"), display_label("01_northern-post", "northern-post")
+    ('000 · Summary citing CNN', '01_northern-post')
+    >>> display_label("02_cnn", "02_cnn"), display_label("x", "")
+    ('02_cnn', 'x')
+    """
+    return article_id if not label or label in article_id else f"{article_id} · {label}"

@@ -19,6 +19,9 @@ registers it for the corpus's bodies (:func:`register_corpus`), so
 article — uses the corpus's own splitter without passing it around. The
 register holds the bodies of the last few corpora loaded
 (:data:`REGISTER_SIZE` texts); any other text gets the general splitter.
+A body is known by the string object ``load_corpus`` made, so the same text
+in two loaded folders keeps each folder's splitter; an equal string made
+elsewhere (a copy) gets the splitter of the corpus that registered it last.
 
 >>> splitter = train_sentence_splitter(["Kirby met Sen. Reilly in the U.S. capital. They spoke."])
 >>> splitter.tokenize("Troops will come from the U.S. The Pentagon said so.")
@@ -434,6 +437,11 @@ REGISTER_SIZE = 20_000
 # body text -> the splitter trained on its corpus. Keyed by the text itself, so a
 # body edited by a student (a new string) falls back to the general splitter.
 _REGISTER: OrderedDict[str, PunktSentenceTokenizer] = OrderedDict()
+# id of a registered body string -> (that string, its corpus's splitter). The same text
+# in two corpora (an article copied into a second folder) is two string objects: this
+# keeps each corpus's own splitter, where _REGISTER keeps the last one registered.
+# The string is held, so its id is not reused while the entry lives.
+_OWN: OrderedDict[int, tuple[str, PunktSentenceTokenizer]] = OrderedDict()
 
 
 @lru_cache(maxsize=4)
@@ -458,15 +466,26 @@ def register_corpus(texts: Sequence[str]) -> NewsSentenceSplitter:
     for text in texts:
         _REGISTER[text] = splitter
         _REGISTER.move_to_end(text)
-    while len(_REGISTER) > REGISTER_SIZE:
-        _REGISTER.popitem(last=False)
+        _OWN[id(text)] = (text, splitter)
+        _OWN.move_to_end(id(text))
+    for register in (_REGISTER, _OWN):
+        while len(register) > REGISTER_SIZE:
+            register.popitem(last=False)
     return splitter
 
 
 def splitter_for(text: str) -> PunktSentenceTokenizer:
     """The splitter for ``text``: its corpus's own when it is a registered body, else the general one.
 
+    A body string registered by :func:`register_corpus` gets the splitter it was
+    registered with, even when another corpus holding the same text was
+    registered later; an equal string that is not that object gets the splitter
+    of the last corpus registered with the text.
+
     >>> splitter_for("A sentence no corpus holds.") is general_sentence_splitter()
     True
     """
+    own = _OWN.get(id(text))
+    if own is not None and own[0] is text:
+        return own[1]
     return _REGISTER.get(text) or default_sentence_splitter()

@@ -77,9 +77,11 @@ def test_held_out_score() -> None:
     # Not tuned on: a change of rules that lowers this is a regression, one that raises it
     # must be justified on dev.txt alone.
     right, total, ledes, others = score(DATA / "test.txt")
-    assert (right, total) == (49, 60)
+    # 49 before issue 13's cleaning rules; the share_buttons rule (fitted on tests/data/cleaning/dev.txt,
+    # not on these files) now removes test-44's "Share this article" before the headline is read.
+    assert (right, total) == (50, 60)
     assert ledes == ["test-47-lede-semicolon"]  # a lede missing its full stop
-    assert len(others) == 4  # "Share this article" and other page furniture
+    assert len(others) == 3  # page furniture other cleaning rules do not know
 
 
 @pytest.mark.parametrize(

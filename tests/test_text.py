@@ -315,3 +315,24 @@ def test_the_splitter_is_trained_once_per_corpus(tmp_path) -> None:
     first = sentences.splitter_for(load_corpus(folder)[0].body)
     again = sentences.splitter_for(load_corpus(folder)[1].body)
     assert first is again  # the same trained object: loading again does not retrain
+
+
+def test_a_body_in_two_loaded_folders_keeps_each_folders_splitter(tmp_path) -> None:
+    # Issue 13: the register was keyed by text alone, so the folder loaded last decided for both.
+    shared = "Council hears the motion\n\nThe motion came from Ald. Okafor. Council met at dawn.\n"
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    (first / "01_shared.txt").write_text(shared, encoding="utf-8")
+    for number in range(2, 5):  # corpus a teaches Punkt that "Ald." is an abbreviation
+        (first / f"0{number}_hall.txt").write_text(
+            "Hall thanks its members\n\nMembers thanked Ald. Okafor and Ald. Lind and Ald. Reyes on Monday. It rained.\n",
+            encoding="utf-8",
+        )
+    (second / "01_shared.txt").write_text(shared, encoding="utf-8")
+    (second / "02_rain.txt").write_text("Rain keeps visitors away\n\nRain fell all day. Nobody came.\n", encoding="utf-8")
+    body_a = load_corpus(first)[0].body
+    assert split_sentences(body_a) == ["The motion came from Ald. Okafor.", "Council met at dawn."]
+    body_b = load_corpus(second)[0].body
+    assert body_a == body_b
+    assert split_sentences(body_b) == ["The motion came from Ald.", "Okafor.", "Council met at dawn."]
+    assert split_sentences(body_a) == ["The motion came from Ald. Okafor.", "Council met at dawn."]

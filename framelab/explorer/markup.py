@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 
+from framelab.folders import display_label
+
 BAR_COLOUR = "#0072B2"  # Okabe-Ito blue, colour-blind safe
 #: The explorer's stylesheet: text ≥ 14 px for a projector (ipywidgets' default is 13 px), keyness
 #: headers padded and wrapped, and ``fl-sr`` text hidden from the eye but read by screen readers
@@ -28,7 +30,7 @@ def _attr(value: object) -> str:
 
 
 def _label(article_id: str, label: str) -> str:
-    return article_id if not label or label == article_id else f"{article_id} · {label}"
+    return display_label(article_id, label)
 
 
 
