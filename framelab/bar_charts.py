@@ -28,7 +28,7 @@ from matplotlib.figure import Figure
 from framelab.chart_axes import FIGSIZE, _axes, _numbers, _table, style
 from framelab.display import MAX_WIDTH, TEXT_PT, TITLE_PT
 from framelab.errors import PlotError
-from framelab.palette import BAR_COLOUR, CATEGORY_COLOURS, GREY, LESS_COLOUR, MORE_COLOUR, SIDE_COLOURS
+from framelab.palette import BAR_COLOUR, CATEGORY_COLOURS, GREY, LESS_COLOUR, MORE_COLOUR, side_colours
 from framelab.validators import whole_number
 
 #: Panel titles of :func:`small_multiples` wrap after this many characters (a panel of 1.5 in at 12 pt).
@@ -257,8 +257,10 @@ def who_speaks(
 
     ``ledger`` has the columns of :func:`framelab.voices.attribution_ledger`
     (:data:`LEDGER_COLUMNS`). Sides are stacked in the order of
-    :data:`SIDE_COLOURS` (other sides after them); a side of ``""`` or a
-    speaker ``"(unattributed)"`` counts as ``"unattributed"``. One bar segment
+    :func:`framelab.palette.side_colours` (the names table's sides, any other
+    side such as ``"Osterland"`` alphabetically, then ``"unknown"`` and
+    ``"unattributed"`` in grey); a side of ``""`` or a speaker
+    ``"(unattributed)"`` counts as ``"unattributed"``. One bar segment
     (``ax.patches``) per side and article, sides outermost, articles in the
     order they first appear; ``panel_labels`` maps article ids to tick labels.
 
@@ -297,9 +299,8 @@ def who_speaks(
     data = pd.DataFrame({"article": ledger["article"].astype(str), "side": side, "amount": amounts})
     articles = list(dict.fromkeys(data["article"]))
     present = set(data["side"])
-    sides = [s for s in SIDE_COLOURS if s in present] + sorted(present - set(SIDE_COLOURS))
-    extra = [c for c in CATEGORY_COLOURS if c not in SIDE_COLOURS.values()] + [BAR_COLOUR] * len(sides)
-    colours = {s: SIDE_COLOURS.get(s) or extra.pop(0) for s in sides}
+    colours = side_colours(present)
+    sides = list(colours)
     table = data.pivot_table(index="article", columns="side", values="amount", aggfunc="sum", fill_value=0.0)
     table = table.reindex(index=articles, columns=sides, fill_value=0.0)
     ax = _axes(ax, figsize or (FIGSIZE[0], 1.0 + 0.45 * len(articles)))

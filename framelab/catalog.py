@@ -14,7 +14,10 @@ per article in file-name order, with
 
 A headline or date left empty stays empty when the corpus loads (the catalog
 decides), so fill in what the rules could not see. ``sides.tsv`` (speaker, side)
-is drafted with its header only, where there is none yet.
+is drafted where there is none yet: a comment, the header, then one row per
+speaker the general attribution rules (:mod:`framelab.attribution`) find in the
+folder, most quoted first, each with the side ``unknown``, so the instructor
+types sides, not names (:func:`speakers_found`).
 
 The command never overwrites a catalog: with one in the folder it stops, unless
 ``--force`` (the old one is kept as ``catalog.csv.bak``, replacing an older
@@ -35,15 +38,17 @@ import csv
 import io
 import sys
 import warnings
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from framelab.cleaning import clean
-from framelab.corpus import CATALOG_COLUMNS, CATALOG_NAME, read_article_text, sha256_of
+from framelab.corpus import CATALOG_COLUMNS, CATALOG_NAME, load_corpus, read_article_text, sha256_of
 from framelab.errors import CorpusError
 from framelab.folders import article_files, id_from_filename, labels_from_filenames
 from framelab.openings import first_line_alone, headline_problems, split_headline, stated_date
 from framelab.typography import normalize
+from framelab.voices import UNKNOWN, corpus_quotations
 
 SIDES_NAME = "sides.tsv"
 #: The drafted ``sides.tsv``: a comment saying what to do, then the header.
@@ -179,9 +184,38 @@ def write_drafts(folder: Path, rows: list[dict[str, str]], force: bool = False) 
     done.append(f"Wrote {catalog}: check every row, headlines and dates above all.")
     sides = folder / SIDES_NAME
     if not sides.exists():
-        sides.write_text(SIDES_TEMPLATE, encoding="utf-8", newline="")
-        done.append(f"Wrote {sides}: one row per speaker; a speaker not listed has the side 'unknown'.")
+        found = [speaker for speaker, _ in speakers_found(folder)]
+        sides.write_text(sides_text(found), encoding="utf-8", newline="")
+        done.append(f"Wrote {sides}: the {len(found)} speakers the rules found, each 'unknown'; replace 'unknown' by "
+                    "their side, add any speaker missed (a speaker not listed has the side 'unknown').")
     return done
+
+
+def speakers_found(folder: Path) -> list[tuple[str, int]]:
+    """(speaker, number of quotations) for every speaker the general rules find in ``folder``, most quoted first.
+
+    The articles are loaded as :func:`framelab.corpus.load_corpus` loads them (warnings about other files are
+    silenced: the command has shown them) and attributed with ``names=None`` (:func:`framelab.voices.find_quotations`:
+    no names list, whatever the folder). Ties are in alphabetical order. Raises what ``load_corpus`` raises.
+
+    >>> from framelab.corpus import SEEDS
+    >>> speakers_found(SEEDS)[:2]
+    [('John Kirby', 14), ('Alexander Grushko', 2)]
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = load_corpus(folder)
+    counts = Counter(q.speaker for q in corpus_quotations(corpus, names=None, sides={}) if q.speaker)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def sides_text(speakers: Sequence[str]) -> str:
+    """The text of a drafted ``sides.tsv``: :data:`SIDES_TEMPLATE`, then ``speaker<TAB>unknown`` per speaker.
+
+    >>> sides_text(["Ann Lee"]).splitlines()[1:]
+    ['speaker\\tside', 'Ann Lee\\tunknown']
+    """
+    return SIDES_TEMPLATE + "".join(f"{speaker}\t{UNKNOWN}\n" for speaker in speakers)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

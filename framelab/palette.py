@@ -13,6 +13,8 @@ so it also prints in grey, which :func:`grey_levels` measures;
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from matplotlib import pyplot as plt
 
 from framelab.errors import PlotError
@@ -49,7 +51,10 @@ BAR_COLOUR = OKABE_ITO_NAMES["blue"]
 #: Diverging bars: a word used more (positive) / less (negative) in the article than in the rest.
 MORE_COLOUR = OKABE_ITO_NAMES["blue"]
 LESS_COLOUR = OKABE_ITO_NAMES["vermillion"]
-#: The sides of :func:`framelab.voices.attribution_ledger`, in the order they are stacked, with colours.
+#: Light grey for a speaker whose side no table lists (the side ``"unknown"``).
+LIGHT_GREY = "#CCCCCC"
+#: The sides of the five bundled articles' names table, in the order they are stacked, with colours; any other
+#: corpus has its own sides (``sides.tsv``), coloured by :func:`side_colours`.
 SIDE_COLOURS: dict[str, str] = {
     "US": OKABE_ITO_NAMES["blue"],
     "NATO/Europe": OKABE_ITO_NAMES["sky blue"],
@@ -58,6 +63,31 @@ SIDE_COLOURS: dict[str, str] = {
     "other": OKABE_ITO_NAMES["reddish purple"],
     "unattributed": GREY,
 }
+#: Sides that are no side: a speaker no table lists, a quotation without a speaker. Grey, stacked last.
+NO_SIDE_COLOURS: dict[str, str] = {"unknown": LIGHT_GREY, "unattributed": GREY, "(unattributed)": GREY}
+
+
+def side_colours(sides: Iterable[str]) -> dict[str, str]:
+    """A colour for every side in ``sides``, in the order to stack them: the names table's sides first
+    (:data:`SIDE_COLOURS`), then any other side alphabetically, then ``unknown`` and ``unattributed`` in grey.
+
+    Sides of :data:`SIDE_COLOURS` keep their colour; every other side takes the next :data:`CATEGORY_COLOURS`
+    colour no side present has yet, so up to seven sides get seven different colours (more reuse them in the
+    same order: the legend, not colour alone, names a side). The same sides always get the same colours.
+
+    >>> side_colours(["Veldria", "unknown", "Osterland", "unattributed"])
+    {'Osterland': '#E69F00', 'Veldria': '#56B4E9', 'unknown': '#CCCCCC', 'unattributed': '#999999'}
+    >>> list(side_colours(["Russia", "Osterland", "US"]).items())
+    [('US', '#0072B2'), ('Russia', '#D55E00'), ('Osterland', '#E69F00')]
+    """
+    present = set(sides)
+    grey = [s for s in NO_SIDE_COLOURS if s in present]
+    fixed = [s for s in SIDE_COLOURS if s in present and s not in NO_SIDE_COLOURS]
+    others = sorted(present - set(fixed) - set(grey))
+    colours = {s: SIDE_COLOURS[s] for s in fixed}
+    free = [c for c in CATEGORY_COLOURS if c not in colours.values()] or list(CATEGORY_COLOURS)
+    colours |= {s: free[k % len(free)] for k, s in enumerate(others)}
+    return colours | {s: NO_SIDE_COLOURS[s] for s in grey}
 
 
 def _colormap(cmap: str):

@@ -26,7 +26,7 @@ Each convention continues a quotation over paragraphs the AP way: no closing mar
 opening mark repeated at the start of the next (for « also », the older French habit). Marks of one convention
 pair only with each other; a quotation inside another of any convention is nested and not listed.
 
-Measured with ``python -m tools.attribution_eval --spans-from quotemarks`` on ``tests/data/attribution`` (news-style
+Measured with ``python -m tools.attribution_eval --spans-from quotemarks`` on ``framelab/data/attribution_heldout`` (news-style
 text written for the project; tuned on ``dev``, ``test`` held out and run once): span precision / recall, nested
 quotations included, dev 0.88 / 1.00 and test 0.92 / 1.00 (:func:`framelab.voices.quotation_spans`: 0.86 / 0.69 and
 0.89 / 0.68); every span counted wrong is a scare quote or title, which :func:`framelab.attribution.attribute`
@@ -134,7 +134,7 @@ def apostrophe(text: str, offset: int, start: int = 0, end: int | None = None) -
 
     ``start``/``end`` bound the paragraph (the default: the whole text). The rule, written for framelab from
     British news usage (Hart's Rules, ch. 4; the Guardian style guide, "quotation marks") and tuned on the
-    dev half of ``tests/data/attribution``:
+    dev half of ``framelab/data/attribution_heldout``:
 
     * ``"yes"`` between two letters or digits (don’t, Tarnhof’s); at the start of a word, after a space, the
       start, a bracket or an opening mark and before a letter or digit (’90s, ’em, rock ’n’ roll); and the second mark of ’n’.

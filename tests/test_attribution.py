@@ -2,7 +2,7 @@
 
 The sentences below are written for these tests (invented people and places), one or more per rule, with the
 negatives the rules must refuse. The last tests run the scorer (tools/attribution_eval.py) on the evaluation set
-in tests/data/attribution and keep the figures reached: dev was tuned on, test was held out (run on test: see the
+in framelab/data/attribution_heldout and keep the figures reached: dev was tuned on, test was held out (run on test: see the
 report of issue 13).
 """
 

@@ -573,7 +573,10 @@ def test_a_folder_of_plain_articles_without_a_catalog(tmp_path: Path) -> None:
     assert explorer.tables.ids == ["01_a", "02_b"]  # the file name without extension (framelab.folders)
     assert explorer.results["bars"]["count"].tolist() == [1, 1]
     assert explorer.results["tellings"]["other"].tolist() == ["02_b"]
-    assert not explorer.side.disabled and "John Kirby" in explorer.voices.value
+    # Any folder but the five bundled articles is read by the general rules: "Kirby" as the text names him (not the
+    # five articles' "John Kirby"), and the side "unknown" since the folder has no sides.tsv.
+    assert not explorer.side.disabled and "Kirby" in explorer.voices.value and "John Kirby" not in explorer.voices.value
+    assert "unknown" in explorer.voices.value
 
 
 def test_a_single_article_disables_what_needs_two() -> None:

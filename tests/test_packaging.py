@@ -31,8 +31,13 @@ from framelab.corpus import SEEDS
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "framelab"
-DATA_FILES = sorted(p.name for p in (PACKAGE / "data").iterdir() if p.is_file() and not p.name.startswith("."))
-MODULES = sorted(p.name for p in PACKAGE.glob("*.py"))
+# Paths relative to framelab/data and framelab/, subfolders included (the held-out attribution set, the explorer).
+DATA_FILES = sorted(
+    p.relative_to(PACKAGE / "data").as_posix()
+    for p in (PACKAGE / "data").rglob("*")
+    if p.is_file() and not p.name.startswith(".") and "__pycache__" not in p.parts
+)
+MODULES = sorted(p.relative_to(PACKAGE).as_posix() for p in PACKAGE.rglob("*.py") if "__pycache__" not in p.parts)
 
 
 #: The test environment's site-packages folders, which the fresh venv borrows.
@@ -133,7 +138,9 @@ def test_installed_wheel_is_the_framelab_imported_and_its_data_loads(installed: 
         "from framelab import frames, voices\n"
         "print(framelab.__file__)\n"
         "data = r.files('framelab') / 'data'\n"
-        "print(sorted(p.name for p in data.iterdir() if p.is_file()))\n"
+        "from pathlib import Path\n"
+        "print(sorted(p.relative_to(Path(str(data))).as_posix() for p in Path(str(data)).rglob('*')"
+        " if p.is_file() and '__pycache__' not in p.parts))\n"
         "print(len(frames.frame_lexicon()), len(frames.hedge_lexicon()), len(voices.reporting_verbs()), len(voices.speakers()))\n"
         "print(len(framelab.load_corpus()))\n"
     )

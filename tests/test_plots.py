@@ -23,6 +23,7 @@ from framelab.compare import keyness, one_vs_rest, similarity_matrix  # noqa: E4
 from framelab.errors import FramelabError  # noqa: E402
 from framelab.frames import FRAMES_FILE, frame_profiles  # noqa: E402
 from framelab.lexicons import load_lexicon  # noqa: E402
+from framelab.palette import LIGHT_GREY, side_colours  # noqa: E402
 from framelab.plots import (  # noqa: E402
     CATEGORY_COLOURS,
     DISPLAY_DPI,
@@ -468,9 +469,29 @@ def test_who_speaks_quoted_words_labels_and_unknown_sides() -> None:
     })
     ax = who_speaks(ledger, value="quoted_words", panel_labels={"B": "B · blog"}, title="Words")
     assert ticks(ax.get_yticklabels()) == ["B · blog", "A"], "articles in the order they first appear"
-    assert ticks(ax.get_legend().get_texts()) == ["US", "unattributed", "Vatican"]
-    assert widths(ax) == [10.0, 0.0, 5.0, 3.0, 0.0, 7.0]
+    # issue 13: grey "no side" segments are stacked last (was US, unattributed, Vatican)
+    assert ticks(ax.get_legend().get_texts()) == ["US", "Vatican", "unattributed"]
+    assert widths(ax) == [10.0, 0.0, 0.0, 7.0, 5.0, 3.0]
     assert ax.get_title() == "Words" and ax.get_xlabel() == "Quoted words"
+
+
+def test_who_speaks_gives_every_side_of_any_corpus_its_own_colour_and_no_side_grey() -> None:
+    sides = ["Osterland", "Veldria", "Blue Shore Alliance", "International Kessel River Commission", "unknown"]
+    ledger = pd.DataFrame({
+        "article": ["A"] * 6, "speaker": ["Sobel", "Hadek", "Lund", "Osei", "Nobody Listed", "(unattributed)"],
+        "side": [*sides, ""], "quotations": [1, 2, 3, 4, 5, 6], "quoted_words": [1] * 6,
+    })
+    ax = who_speaks(ledger)
+    colours = {text.get_text(): to_hex(handle.get_facecolor())
+               for text, handle in zip(ax.get_legend().get_texts(), ax.get_legend().legend_handles)}
+    assert list(colours) == sorted(sides[:4]) + ["unknown", "unattributed"], "other sides alphabetically, grey last"
+    coloured = [colours[side] for side in sides[:4]]
+    assert len(set(coloured)) == 4, f"four sides, four colours: {colours}"
+    assert all(colour in [c.lower() for c in CATEGORY_COLOURS] for colour in coloured)
+    assert colours["unknown"] == LIGHT_GREY.lower() and colours["unattributed"] == GREY.lower()
+    assert side_colours(["Veldria", "Osterland"]) == side_colours(["Osterland", "Veldria"]), "the same every time"
+    eight = side_colours([f"side {k}" for k in range(8)])
+    assert len(eight) == 8 and all(eight.values()), "more sides than colours: every side still gets one"
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,11 @@
 """framelab.quotemarks: the same answers as framelab.voices.quotation_spans on the old conventions (“…”, "…"),
-and quotations in « … », „…“ and British ‘…’ (issue 13, item 3). Only the dev half of tests/data/attribution is
+and quotations in « … », „…“ and British ‘…’ (issue 13, item 3). Only the dev half of framelab/data/attribution_heldout is
 read here; the test half is held out (tools/attribution_eval.py reports it)."""
 
 from __future__ import annotations
 
 import json
 import random
-import warnings
 from pathlib import Path
 
 import pytest
@@ -16,14 +15,12 @@ from framelab.quotemarks import QuoteMarksError, apostrophe, quotation_marks, qu
 from framelab.voices import quotation_spans as old_spans
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV = ROOT / "tests" / "data" / "attribution" / "dev"
+DEV = ROOT / "framelab" / "data" / "attribution_heldout" / "dev"
 NEW_MARKS = "«»„‚‘"
 
 
 def _bodies(folder: Path | None = None) -> list[str]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # annotations.json and speakers.tsv are not articles
-        return [article.body for article in (load_corpus(folder) if folder else load_corpus())]
+    return [article.body for article in (load_corpus(folder) if folder else load_corpus())]
 
 
 def _quoted(text: str) -> list[str]:
@@ -182,7 +179,7 @@ def test_marks_and_spans_agree():
 
 
 def test_every_dev_quotation_is_found():
-    annotation = json.loads((DEV / "annotations.json").read_text(encoding="utf-8"))
+    annotation = json.loads((DEV.parent / "dev_annotations.json").read_text(encoding="utf-8"))
     found = {}
     for path in DEV.glob("*.txt"):
         body = path.read_text(encoding="utf-8")

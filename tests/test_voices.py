@@ -41,7 +41,7 @@ def gold():
 
 def test_curly_and_straight_quotes_with_offsets():
     text = 'Kirby said “curly one”. Austin said "straight one".'
-    quotes, unmatched = find_quotations(text, "t")
+    quotes, unmatched = find_quotations(text, "t", names="table")
     assert [(q.start, q.end, q.text) for q in quotes] == [(11, 22, "curly one"), (36, 50, "straight one")]
     assert all(text[q.start] in "“\"" and text[q.end - 1] in "”\"" for q in quotes)
     assert unmatched == []
@@ -50,7 +50,7 @@ def test_curly_and_straight_quotes_with_offsets():
 
 def test_split_quote_gets_the_same_speaker_twice():
     text = '“These are not permanent moves,” Kirby said, “and they are not going to fight.”'
-    quotes, _ = find_quotations(text)
+    quotes, _ = find_quotations(text, names="table")
     assert [q.text for q in quotes] == ["These are not permanent moves,", "and they are not going to fight."]
     assert [q.speaker for q in quotes] == ["John Kirby", "John Kirby"]
     assert [q.side for q in quotes] == ["US", "US"]
@@ -58,7 +58,7 @@ def test_split_quote_gets_the_same_speaker_twice():
 
 def test_split_quote_over_a_sentence_boundary():
     text = '“We did not make it public,” said Kirby. “There is no daylight.”'
-    quotes, _ = find_quotations(text)
+    quotes, _ = find_quotations(text, names="table")
     assert [q.speaker for q in quotes] == ["John Kirby", "John Kirby"]
     assert [q.verb for q in quotes] == ["said", "said"]
 
@@ -68,7 +68,7 @@ def test_quote_running_over_paragraphs_is_one_quotation():
         "Kuleba said:\n\n“Russia has both troops and missiles there.\n\n"
         "“If this is accepted, Russia has to withdraw.”\n\nNext paragraph."
     )
-    quotes, unmatched = find_quotations(text)
+    quotes, unmatched = find_quotations(text, names="table")
     assert len(quotes) == 1 and unmatched == []
     quote = quotes[0]
     assert quote.start == text.index("“") and quote.end == text.index("”") + 1
@@ -80,50 +80,50 @@ def test_straight_quote_running_over_paragraphs():
     # A paragraph ends at a blank line (framelab.text.paragraph_spans); this test used single
     # newlines before issue 11, when voices took every newline for a paragraph break.
     text = 'Kirby said: "One paragraph.\n\n"Second paragraph."\n\nEnd.'
-    quotes, unmatched = find_quotations(text)
+    quotes, unmatched = find_quotations(text, names="table")
     assert [q.text for q in quotes] == ["One paragraph.\nSecond paragraph."] and unmatched == []
 
 
 def test_unmatched_marks_are_reported_and_the_rest_is_found():
     # paragraphs separated by blank lines, as above (single newlines before issue 11)
     text = "He said “never closed.\n\nKirby said “closed” here. A stray ” mark.\n\nKirby said \"open"
-    quotes, unmatched = find_quotations(text)
+    quotes, unmatched = find_quotations(text, names="table")
     assert [q.text for q in quotes] == ["closed"]
     assert unmatched == [text.index("“"), text.index("” mark"), text.index('"')]
 
 
 def test_nested_quotes_stay_inside():
     text = 'Kirby said: “they keep the “open door” policy and the ‘soon’ part.”'
-    quotes, unmatched = find_quotations(text)
+    quotes, unmatched = find_quotations(text, names="table")
     assert len(quotes) == 1 and unmatched == []
     assert quotes[0].text == "they keep the “open door” policy and the ‘soon’ part."
 
 
 def test_pronoun_points_back_to_the_last_named_person():
     text = "Alexander Grushko spoke to Interfax. “They increase tension,” he told reporters."
-    quote = find_quotations(text)[0][0]
+    quote = find_quotations(text, names="table")[0][0]
     assert (quote.speaker, quote.verb, quote.side) == ("Alexander Grushko", "told", "Russia")
 
 
 def test_it_points_back_to_a_body_not_a_person():
     text = "Kirby spoke. The US said it agreed. It added that it wants “reciprocal commitments”."
-    assert find_quotations(text)[0][0].speaker == "US"
+    assert find_quotations(text, names="table")[0][0].speaker == "US"
 
 
 def test_title_and_name_pattern_finds_unknown_people():
     text = "Polish Defense Minister Mariusz Nowak said “this is unity”."
-    quote = find_quotations(text)[0][0]
-    assert (quote.speaker, quote.verb, quote.side) == ("Mariusz Nowak", "said", "")
+    quote = find_quotations(text, names="table")[0][0]
+    assert (quote.speaker, quote.verb, quote.side) == ("Mariusz Nowak", "said", "unknown")  # issue 13: "unknown", was ""
 
 
 def test_unattributed_quote_is_not_guessed():
-    quotes, _ = find_quotations("Kirby spoke on Monday.\n\n“We know he is irritated.”\n\nThe end.")
+    quotes, _ = find_quotations("Kirby spoke on Monday.\n\n“We know he is irritated.”\n\nThe end.", names="table")
     assert [(q.speaker, q.verb, q.side) for q in quotes] == [("", "", "")]
 
 
 def test_verb_without_a_nameable_subject_stays_unattributed():
     text = "Johnson told Putin it was a “tragic error,” and the two promised a “dialogue spirit.”"
-    quotes, _ = find_quotations(text)
+    quotes, _ = find_quotations(text, names="table")
     assert [q.speaker for q in quotes] == ["Boris Johnson", ""]
 
 
@@ -144,7 +144,7 @@ def test_bad_input_raises_voices_error():
 
 
 def test_empty_text_has_no_quotations():
-    assert find_quotations("") == ([], [])
+    assert find_quotations("", names="table") == ([], [])
 
 
 # --- data files ----------------------------------------------------------------------
@@ -166,7 +166,7 @@ def test_data_files_load_with_load_lexicon():
 def test_attribution_ledger(corpus):
     ledger = attribution_ledger(corpus)
     assert list(ledger.columns) == LEDGER_COLUMNS
-    assert ledger["quotations"].sum() == sum(len(find_quotations(a.body, a.id)[0]) for a in corpus)
+    assert ledger["quotations"].sum() == sum(len(find_quotations(a.body, a.id, names="table")[0]) for a in corpus)
     first = ledger[ledger.article == "001"].iloc[0]
     assert (first.speaker, first.side, first.quotations) == ("John Kirby", "US", 6)
     unattributed = ledger[ledger.speaker == "(unattributed)"]
@@ -203,7 +203,7 @@ def match(predicted: list, annotated: list[dict], with_speaker: bool) -> int:
 def scores(corpus, gold) -> pd.DataFrame:
     rows = []
     for article in corpus:
-        predicted = find_quotations(article.body, article.id)[0]
+        predicted = find_quotations(article.body, article.id, names="table")[0]
         annotated = [q for q in gold["quotations"] if q["article"] == article.id]
         spans = match(predicted, annotated, with_speaker=False)
         named = match(predicted, annotated, with_speaker=True)
@@ -233,7 +233,7 @@ def test_precision_and_recall_per_article(corpus, gold, article):
 
 
 def test_unmatched_marks_in_the_articles(corpus, gold):
-    found = {a.id: find_quotations(a.body, a.id)[1] for a in corpus}
+    found = {a.id: find_quotations(a.body, a.id, names="table")[1] for a in corpus}
     expected = {a.id: gold["unmatched_marks"].get(a.id, []) for a in corpus}
     assert found == expected
 
@@ -252,7 +252,7 @@ def test_unmatched_marks_in_the_articles(corpus, gold):
     ],
 )
 def test_an_abbreviation_does_not_cut_the_attribution_off(text, speaker):
-    quotes, unmatched = find_quotations(text)
+    quotes, unmatched = find_quotations(text, names="table")
     assert [(q.speaker, bool(q.verb)) for q in quotes] == [(speaker, True)] and unmatched == []
 
 
@@ -262,8 +262,8 @@ def test_sentences_come_from_the_splitter_passed_in():
     text = "Kirby told the U.S. Senate, “The troops are ready.”"
     untrained = PunktSentenceTokenizer()  # knows no abbreviation: "U.S." ends a sentence
     assert [s for s in split_sentences(text, untrained)][0].endswith("U.S.")
-    assert find_quotations(text, splitter=untrained)[0][0].speaker == ""
-    assert find_quotations(text)[0][0].speaker == "John Kirby"
+    assert find_quotations(text, splitter=untrained, names="table")[0][0].speaker == ""
+    assert find_quotations(text, names="table")[0][0].speaker == "John Kirby"
 
 
 @pytest.mark.parametrize(
@@ -276,7 +276,7 @@ def test_sentences_come_from_the_splitter_passed_in():
     ],
 )
 def test_a_hard_wrapped_quotation_is_found_and_attributed(text, words):
-    quotes, unmatched = find_quotations(text)
+    quotes, unmatched = find_quotations(text, names="table")
     assert [q.text for q in quotes] == [words] and unmatched == []
     assert quotes[0].speaker and quotes[0].speaker != UNATTRIBUTED
     assert text[quotes[0].start] in "“\"" and text[quotes[0].end - 1] in "”\""
@@ -284,7 +284,7 @@ def test_a_hard_wrapped_quotation_is_found_and_attributed(text, words):
 
 def test_hard_wraps_inside_a_quotation_over_paragraphs():
     text = "Kuleba said:\n\n“Russia has both\ntroops and missiles.\n\n“If this is accepted,\nRussia withdraws.”\n\nEnd."
-    quotes, unmatched = find_quotations(text)
+    quotes, unmatched = find_quotations(text, names="table")
     assert unmatched == [] and [q.text for q in quotes] == [
         "Russia has both troops and missiles.\nIf this is accepted, Russia withdraws."
     ]
@@ -294,7 +294,7 @@ def test_hard_wraps_inside_a_quotation_over_paragraphs():
 def test_quotation_spans_is_what_find_quotations_finds(corpus):
     for article in corpus:
         spans, unmatched = quotation_spans(article.body)
-        quotes, unmatched_too = find_quotations(article.body, article.id)
+        quotes, unmatched_too = find_quotations(article.body, article.id, names="table")
         assert [(q.start, q.end, q.text) for q in quotes] == spans and unmatched == unmatched_too
 
 
@@ -373,7 +373,7 @@ def pronoun_scores(cases: list[tuple[str, str]]) -> dict[str, int]:
     """right (the reader's speaker), wrong (another speaker: a guess), abstained (left unattributed)."""
     counts = {"right": 0, "wrong": 0, "abstained": 0}
     for text, gold in cases:
-        speaker = find_quotations(text)[0][-1].speaker
+        speaker = find_quotations(text, names="table")[0][-1].speaker
         counts["right" if speaker == gold else "abstained" if speaker == "" else "wrong"] += 1
     return counts
 
@@ -383,10 +383,10 @@ def test_the_issue_example_is_not_given_to_kirby():
         "Pentagon spokesman John Kirby announced the deployment on Wednesday.\n\n"
         "Anna Kowalska, the mayor of Rzeszow, welcomed the troops. “We feel safer,” she said."
     )
-    quote = find_quotations(text)[0][0]
-    assert (quote.speaker, quote.side) == ("Anna Kowalska", "")
+    quote = find_quotations(text, names="table")[0][0]
+    assert (quote.speaker, quote.side) == ("Anna Kowalska", "unknown")  # issue 13: "unknown", was ""
     without_her_name = text.replace("Anna Kowalska, the mayor of Rzeszow,", "The mayor of Rzeszow")
-    assert find_quotations(without_her_name)[0][0].speaker == ""
+    assert find_quotations(without_her_name, names="table")[0][0].speaker == ""
 
 
 @pytest.mark.parametrize(
@@ -406,7 +406,7 @@ def test_the_issue_example_is_not_given_to_kirby():
     ],
 )
 def test_an_undecided_pronoun_stays_unattributed(text):
-    assert find_quotations(text)[0][-1].speaker == ""
+    assert find_quotations(text, names="table")[0][-1].speaker == ""
 
 
 PRONOUN_FRESH = [  # written after the rules were final except for one change (see the report)
@@ -493,9 +493,9 @@ def test_pronoun_sets_have_no_wrong_guess(cases, expected):
     ],
 )
 def test_the_testers_examples(text, speaker, verb):
-    quote = find_quotations(text)[0][-1]
+    quote = find_quotations(text, names="table")[0][-1]
     assert (quote.speaker, quote.verb) == (speaker, verb)
-    assert quote.side == side_of(speaker)
+    assert quote.side == (side_of(speaker) or ("unknown" if speaker else ""))  # issue 13: unlisted -> "unknown"
 
 
 @pytest.mark.parametrize(
@@ -514,7 +514,7 @@ def test_the_testers_examples(text, speaker, verb):
     ],
 )
 def test_a_lone_name_or_a_given_name_only_keeps_a_pronoun_open(text, speaker):
-    assert find_quotations(text)[0][-1].speaker == speaker
+    assert find_quotations(text, names="table")[0][-1].speaker == speaker
 
 
 @pytest.mark.parametrize(
@@ -536,7 +536,7 @@ def test_a_lone_name_or_a_given_name_only_keeps_a_pronoun_open(text, speaker):
     ],
 )
 def test_the_verbs_subject_must_be_the_speaker_itself(text, speaker):
-    assert find_quotations(text)[0][-1].speaker == speaker
+    assert find_quotations(text, names="table")[0][-1].speaker == speaker
 
 
 # Written BEFORE the rules for the tester's faults were changed (own news-style sentences, not the five

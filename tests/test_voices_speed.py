@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from framelab import load_corpus
-from framelab.voices import (
+from framelab.table_mentions import (
     _AND,
     _AND_REACH,
     _TITLE_AHEAD,
@@ -29,13 +29,16 @@ from framelab.voices import (
     _in_quotes,
     _Mention,
     _reach,
-    find_quotations,
 )
+from framelab.table_speakers import find_table_quotations
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
+HELDOUT = ROOT / "framelab" / "data" / "attribution_heldout"
 
 #: (sha256 prefix of the quotations and unmatched marks, quotations, attributed ones), from the old implementation.
+#: second/02 and second/04 were re-recorded when bylines and datelines left the body (issue 13): their offsets
+#: moved; texts, speakers and verbs compared equal with the code before that change.
 EXPECTED = {
     "seed/000": ("cd198228b50fa757", 5, 5),
     "seed/001": ("04dcf5dd5df380ed", 14, 13),
@@ -43,9 +46,9 @@ EXPECTED = {
     "seed/003": ("d581a95243fb651a", 4, 4),
     "seed/004": ("af3e17bd0d4b538f", 13, 12),
     "second/01_northern-post": ("c5eb55a5ae8e0e07", 6, 5),
-    "second/02_valley-courier": ("b7dc267960c1575b", 4, 1),
+    "second/02_valley-courier": ("26134571c1eb4aa3", 4, 1),
     "second/03_riverside-daily": ("21f7e174ab10b691", 5, 3),
-    "second/04_harwick-radio": ("b53bd7c9aa5c1b16", 7, 1),
+    "second/04_harwick-radio": ("81974be90074fb0d", 7, 1),
     "dev/101_kessel_wire.txt": ("1fdf8210176af4fc", 12, 6),
     "dev/102_blaze_tabloid.txt": ("c313b9c2c831e186", 13, 3),
     "dev/103_courier_local.txt": ("6b17b1de68a6e3ee", 11, 4),
@@ -88,7 +91,7 @@ def cases() -> dict[str, tuple[str, str, object]]:
         found[f"seed/{a.id}"] = (a.body, a.id, getattr(a, "splitter", None))
     for a in load_corpus(DATA / "second_corpus"):
         found[f"second/{a.id}"] = (a.body, a.id, getattr(a, "splitter", None))
-    for path in sorted((DATA / "attribution").glob("*/*.txt")):
+    for path in sorted(HELDOUT.glob("*/*.txt")):
         found[f"{path.parent.name}/{path.name}"] = (path.read_text(encoding="utf-8"), "x", None)
     bodies = [a.body for a in seeds]
     found["seeds x10"] = ("\n\n".join(bodies * 10), "", None)
@@ -110,7 +113,7 @@ def test_every_case_has_a_digest() -> None:
 @pytest.mark.parametrize("label", sorted(EXPECTED))
 def test_find_quotations_is_the_reference(label: str) -> None:
     text, article, splitter = CASES[label]
-    assert digest(find_quotations(text, article, splitter=splitter)) == EXPECTED[label], (
+    assert digest(find_table_quotations(text, article, splitter=splitter)) == EXPECTED[label], (
         f"{label}: find_quotations no longer gives what the reference implementation gave"
     )
 

@@ -1,8 +1,9 @@
 """Quotation-span and speaker precision/recall: ``python -m tools.attribution_eval [dev|test|seeds]``.
 
-The sets: ``tests/data/attribution/dev`` (tuned on), ``tests/data/attribution/test`` (held out; see its
-README) and ``seeds``, the five bundled articles scored against chapter 06's answer key
-(:func:`framelab.lexicons.annotated_quotations`, which gives a speaker for every quotation).
+The sets: ``framelab/data/attribution_heldout/dev`` (tuned on) and ``…/test`` (held out; see the README there;
+each answer key is ``…/dev_annotations.json`` or ``…/test_annotations.json``, beside its folder) and ``seeds``,
+the five bundled articles scored against chapter 06's answer key (:func:`framelab.lexicons.annotated_quotations`,
+which gives a speaker for every quotation).
 
 Scoring (the same for every set and extractor):
 
@@ -17,9 +18,9 @@ Scoring (the same for every set and extractor):
   gold quotation (a scare quote, a title). Precision = correct / predicted speakers, recall = correct / gold
   speakers, F1 their harmonic mean.
 
-Extractors compared: ``baseline`` is :func:`framelab.voices.find_quotations` (the five articles' speaker
-table), ``rules`` is :func:`framelab.attribution.attribute`. ``--gold-spans`` gives ``rules`` the gold
-quotation spans, so its speaker figures measure attribution alone, whatever the span finder misses.
+Extractors compared: ``baseline`` is :func:`framelab.voices.find_quotations` with ``names="table"`` (chapter 06's
+rules and the five articles' speaker table), ``rules`` is :func:`framelab.attribution.attribute`. ``--gold-spans``
+gives ``rules`` the gold quotation spans, so its speaker figures measure attribution alone, whatever the span finder misses.
 ``--errors`` lists every speaker error of ``rules``. ``--spans-from quotemarks`` gives ``rules`` the top-level
 quotations of :func:`framelab.quotemarks.quotation_spans` and those nested in them (found as ``attribute`` finds
 them when it is given no spans) instead of those of :func:`framelab.voices.quotation_spans`, and adds a table of
@@ -42,6 +43,7 @@ from framelab.lexicons import annotated_quotations
 from framelab.voices import find_quotations, quotation_spans
 
 ROOT = Path(__file__).resolve().parent.parent
+HELDOUT = ROOT / "framelab" / "data" / "attribution_heldout"
 SETS = ("dev", "test", "seeds")
 FINDERS = ("voices", "quotemarks")
 _MARKS = "\"'“”‘’„‚«»‹›"
@@ -103,13 +105,11 @@ def load_gold(name: str) -> tuple[dict[str, str], list[Gold]]:
             gold.append(Gold(item["article"], normalized(item["text"]), speaker,
                              frozenset({speaker.lower()} if speaker else ()), "seeds", (item["start"], item["end"])))
         return bodies, gold
-    folder = ROOT / "tests" / "data" / "attribution" / name
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # annotations.json and speakers.tsv are not articles: expected
-        articles = load_corpus(folder)
+    folder = HELDOUT / name
+    articles = load_corpus(folder)
     bodies = {article.id: article.body for article in articles}
     ids = {getattr(article, "file", ""): article.id for article in articles}
-    annotation = json.loads((folder / "annotations.json").read_text(encoding="utf-8"))
+    annotation = json.loads((HELDOUT / f"{name}_annotations.json").read_text(encoding="utf-8"))
     gold = []
     for item in annotation["quotations"]:
         article = ids[item["file"]]
@@ -133,7 +133,7 @@ def predict(bodies: dict[str, str], extractor: str, gold: list[Gold] | None = No
     found = []
     for article, body in bodies.items():
         if extractor == "baseline":
-            for q in find_quotations(body, article)[0]:
+            for q in find_quotations(body, article, names="table")[0]:
                 found.append(Predicted(article, normalized(body[q.start + 1 : q.end - 1]), q.speaker or None))
             continue
         if extractor == "spans":

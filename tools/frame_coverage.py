@@ -3,8 +3,8 @@
 Two measures of ``framelab.frames.frame_lexicon()`` (issue 13, item 4):
 
 * **Coverage**: lexicon matches per 1,000 word tokens, per dimension, over a whole corpus (all matches
-  of the corpus divided by all its words), for the five seed articles, ``tests/data/attribution/dev``
-  (development) and ``tests/data/attribution/test`` (held out; its texts were not read while the
+  of the corpus divided by all its words), for the five seed articles, ``framelab/data/attribution_heldout/dev``
+  (development) and ``framelab/data/attribution_heldout/test`` (held out; its texts were not read while the
   lexicon was written). Coverage says how much of a text the lexicon sees, not whether it sees it right.
 * **Check set**: ``tests/data/frames/{dev,test}.tsv``, short sentences labelled with the dimension(s) a
   reader would say they evoke, written before the general lexicon. Per dimension, the **hit rate** is the
@@ -18,7 +18,6 @@ Two measures of ``framelab.frames.frame_lexicon()`` (issue 13, item 4):
 from __future__ import annotations
 
 import argparse
-import warnings
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from framelab.frames import CODEBOOK, FramesError, frame_lexicon, match_terms, t
 from framelab.text import sentence_words
 
 ROOT = Path(__file__).resolve().parent.parent
-ATTRIBUTION = ROOT / "tests" / "data" / "attribution"
+ATTRIBUTION = ROOT / "framelab" / "data" / "attribution_heldout"
 CHECK_SETS = ROOT / "tests" / "data" / "frames"
 CHECK_COLUMNS = ["sentences", "hits", "hit_rate", "found", "false", "false_rate"]
 
@@ -101,20 +100,13 @@ def coverage(corpus: list, lexicon: Mapping[str, str]) -> pd.Series:
     return pd.concat([per, pd.Series({"all": len(matches) * 1000 / total})]).astype("float64")
 
 
-def _folder_corpus(folder: Path) -> list:
-    with warnings.catch_warnings():
-        # The attribution sets carry annotations.json and speakers.tsv, which load_corpus lists in a warning.
-        warnings.simplefilter("ignore")
-        return load_corpus(folder)
-
-
 def report(dev_only: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The coverage table (dimensions × corpora) and the check-set table (dimensions × half and measure)."""
     lexicon = frame_lexicon(ROOT / "seeds")
-    corpora = {"seeds": load_corpus(ROOT / "seeds"), "attribution/dev": _folder_corpus(ATTRIBUTION / "dev")}
+    corpora = {"seeds": load_corpus(ROOT / "seeds"), "attribution/dev": load_corpus(ATTRIBUTION / "dev")}
     halves = ["dev"]
     if not dev_only:
-        corpora["attribution/test"] = _folder_corpus(ATTRIBUTION / "test")
+        corpora["attribution/test"] = load_corpus(ATTRIBUTION / "test")
         halves.append("test")
     cover = pd.DataFrame({name: coverage(corpus, lexicon) for name, corpus in corpora.items()})
     checks = pd.concat(

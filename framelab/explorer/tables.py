@@ -24,7 +24,7 @@ from framelab.progress import progress
 from framelab.text import sentence_spans, sentence_words
 from framelab.text import words as text_words
 from framelab.validators import article_list
-from framelab.voices import UNATTRIBUTED, find_quotations, reporting_verbs
+from framelab.voices import UNATTRIBUTED, corpus_quotations, reporting_verbs, sides_mapping
 
 #: Views, in tab order, with their tab titles.
 VIEWS = {"bars": "Bars", "concordance": "Concordance", "tellings": "Tellings", "voices": "Voices", "keyness": "Keyness"}
@@ -139,8 +139,12 @@ class CorpusTables:
     folded: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, corpus: Sequence) -> CorpusTables:
+    def build(cls, corpus: Sequence, sides: Mapping[str, str] | str | Path | None = None) -> CorpusTables:
         """Prepare a checked corpus (see :func:`check_corpus`).
+
+        Quotations are those of :func:`framelab.voices.attribution_ledger` (the names table for the five bundled
+        articles, the general rules for any other); ``sides`` as there (default: the ``sides.tsv`` of the folder
+        ``load_corpus()`` reads; a speaker it does not list has the side ``"unknown"``).
 
         >>> tables = CorpusTables.build(load_corpus())
         >>> tables.words["003"], len(tables.sentences["003"]), tables.categories["lexicon"][:2]
@@ -151,7 +155,8 @@ class CorpusTables:
         sentences, offsets, tokens, content, counts = {}, {}, {}, {}, {}
         bar = progress(len(ids), "preparing the explorer", at_least=PROGRESS_FROM, unit="article")
         with bar:
-            total, rows, quotes = cls._read(corpus, ids, stop, sentences, offsets, tokens, content, counts, bar)
+            total, rows, quotes = cls._read(corpus, ids, stop, sentences, offsets, tokens, content, counts, bar,
+                                            sides_mapping(sides))
         return cls(
             ids=ids,
             labels={article.id: (getattr(article, "label", "") or article.id) for article in corpus},
@@ -172,7 +177,8 @@ class CorpusTables:
         )
 
     @staticmethod
-    def _read(corpus, ids, stop, sentences, offsets, tokens, content, counts, bar) -> tuple[Counter, list, list]:
+    def _read(corpus, ids, stop, sentences, offsets, tokens, content, counts, bar,
+              sides: Mapping[str, str]) -> tuple[Counter, list, list]:
         """Fill the per-article dicts, one article at a time; return (total counts, lexicon match rows, quotations)."""
         lexicons = {"frames": frame_lexicon(), "hedges": hedge_lexicon(), "reporting": reporting_verbs()}
         rows, quotes = [], []
@@ -196,7 +202,7 @@ class CorpusTables:
                     rows.append((name, article.id, *where[position], term, category))
             quotes.extend((article.id, quote.speaker or UNATTRIBUTED, quote.side, quote.verb, quote.text,
                            len(text_words(quote.text)))  # as framelab.voices.attribution_ledger counts them
-                          for quote in find_quotations(article.body, article.id)[0])
+                          for quote in corpus_quotations([article], sides=sides))
             bar.update(1)
         total: Counter = Counter()
         for table in counts.values():

@@ -1,4 +1,10 @@
-"""The Voices view: the attribution ledger and the quotations, by side and speaker (chapter 06)."""
+"""The Voices view: the attribution ledger and the quotations, by side and speaker (chapter 06).
+
+The quotations are :func:`framelab.voices.corpus_quotations`, as :func:`framelab.voices.attribution_ledger` reads
+them (:class:`framelab.explorer.tables.CorpusTables`): the names table for the five bundled articles, the general
+rules for any other article, sides from the corpus folder's ``sides.tsv`` and ``"unknown"`` for a speaker it does
+not list (shown as such; ``—`` marks a quotation without a speaker).
+"""
 
 from __future__ import annotations
 
