@@ -2,7 +2,8 @@
 
 ``make grade SUBMISSIONS=folder [GRADE_ARGS="..."]`` runs this. Layouts,
 output and the sandbox are described in docs/instructors.md ("Grading a
-class" and "Safety"). Exit status: 0 once grading ran (problems with some
+class" and "Safety"). Besides the gradebook it writes the same grades in the
+layouts Canvas and Moodle import, canvas.csv and moodle.csv (tools/grading/lms.py). Exit status: 0 once grading ran (problems with some
 submissions are in the gradebook and the report), 1 when it could not start
 or found no submission, 130 when interrupted (the previous results stay).
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from tools.grading.gradebook import summary
 from tools.grading.grader import TIMEOUT, WORKERS, grade
+from tools.grading.lms import write_lms
 from tools.grading.results import GradingError
 from tools.grading.sandbox import GIB
 
@@ -60,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
+    try:  # Canvas's and Moodle's import layouts, from the same rows (tools/grading/lms.py)
+        lms_files, lms_note = write_lms(report.rows, report.gradebook.parent)
+    except (GradingError, OSError) as error:  # the gradebook itself is written: report, do not fail the run
+        lms_files, lms_note = [], f"warning: canvas.csv and moodle.csv were not written: {error}"
     print(summary(report.rows))
     if report.problems:
         print(f"\n{len(report.problems)} problem(s): these were not graded.")
@@ -68,13 +74,15 @@ def main(argv: list[str] | None = None) -> int:
     flagged = sum(1 for r in report.rows if r["flags"] and r["status"] != "not graded")
     if flagged:
         print(f"\n{flagged} gradebook row(s) carry flags to look at (column 'flags').")
-    for note in report.notes:
-        print(f"\n{note}")
+    for note in [*report.notes, lms_note]:
+        if note:
+            print(f"\n{note}")
     if args.unsafe_no_sandbox:
         print("\nwarning: graded WITHOUT the sandbox (--unsafe-no-sandbox): student code ran with your permissions.")
     print(
         f"\nGraded {report.graded} notebook(s) in {report.seconds:.0f} s. "
         f"Gradebook: {_shown(report.gradebook)}; feedback pages: {_shown(report.feedback)}/"
+        + (f"; for Canvas and Moodle: {', '.join(_shown(p) for p in lms_files)}" if lms_files else "")
     )
     return 0
 
