@@ -32,7 +32,7 @@ export MPLCONFIGDIR := $(abspath $(VENV))/mplconfig
 
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb)) $(sort $(wildcard solutions/*/*.ipynb))
 
-.PHONY: lab lab-instructor present test exercises notebooks bench install grade
+.PHONY: lab lab-instructor present test exercises notebooks bench install grade student-copy
 
 install: $(STAMP) $(STUDENT_LAB)
 
@@ -83,8 +83,33 @@ $(AXE):
 	@command -v npm >/dev/null || { echo "make test needs npm to install axe-core for the accessibility test (Debian/Ubuntu: sudo apt-get install npm)" >&2; exit 2; }
 	npm install --no-save --no-audit --no-fund --prefix $(VENV)/node axe-core@4.11.1
 
-test: $(STAMP) $(STUDENT_LAB) $(AXE)
+# tests/hub and benchmarks/hub.py run JupyterHub, whose proxy is configurable-http-proxy from the
+# npm registry, pinned (5.2.0 runs on Node.js 20, the machine's; 5.3.0's commander wants 22).
+# Its own prefix: an `npm install --no-save` into axe-core's prefix would prune axe-core as
+# extraneous (and axe-core's install would prune this one).
+CHP := $(VENV)/node-proxy/node_modules/.bin/configurable-http-proxy
+$(CHP):
+	@command -v npm >/dev/null || { echo "make test needs npm to install configurable-http-proxy for the JupyterHub test (Debian/Ubuntu: sudo apt-get install npm)" >&2; exit 2; }
+	npm install --no-save --no-audit --no-fund --prefix $(VENV)/node-proxy configurable-http-proxy@5.2.0
+
+test: $(STAMP) $(STUDENT_LAB) $(AXE) $(CHP)
 	$(BIN)/python -m pytest
+
+# The lessons as a static website in site/ (the instructor guide, "The website"): their committed
+# outputs (no kernel runs), README's chapter table as home page, search, the exercises as downloads,
+# nothing from another host. MathJax for the formulas comes from the npm registry, pinned, in its own
+# prefix (an `npm install --no-save` into another prefix would prune that prefix's packages).
+.PHONY: site
+MATHJAX := $(VENV)/site-js/node_modules/mathjax/es5/tex-svg.js
+$(MATHJAX):
+	@command -v npm >/dev/null || { echo "make site needs npm to install MathJax for the lessons' formulas (Debian/Ubuntu: sudo apt-get install npm)" >&2; exit 2; }
+	npm install --no-save --no-audit --no-fund --prefix $(VENV)/site-js mathjax@3.2.2
+
+site: $(STAMP) $(MATHJAX)
+	$(BIN)/python -m tools.site site
+
+# tests/browser/test_site.py builds the site: make test needs MathJax too.
+test: $(MATHJAX)
 
 exercises: $(STAMP)
 	$(BIN)/python -m tools.exercises exercises
@@ -98,7 +123,13 @@ grade: $(STAMP)
 	@test -n "$(SUBMISSIONS)" || { echo "make grade needs the folder of submitted notebooks: make grade SUBMISSIONS=path/to/folder (see docs/instructors.md)" >&2; exit 2; }
 	$(BIN)/python -m tools.grade "$(SUBMISSIONS)" $(GRADE_ARGS)
 
-bench: $(STAMP)
+# The copy students get, as a new one-commit git repository ready to push: no solutions/, hidden
+# tests, grader or instructors' guide (docs/instructors.md, section 3; the list: tools/student_copy.py).
+student-copy:
+	@test -n "$(DEST)" || { echo "make student-copy needs a new or empty folder outside the project: make student-copy DEST=../framing-lab-students" >&2; exit 2; }
+	$(PYTHON) -m tools.student_copy "$(DEST)"
+
+bench: $(STAMP) $(CHP)
 	$(BIN)/python -m benchmarks.run
 	$(BIN)/python -m benchmarks.keyness
 	$(BIN)/python -m benchmarks.grading
@@ -106,3 +137,4 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.text
 	$(BIN)/python -m benchmarks.figures
 	$(BIN)/python -m benchmarks.scale
+	$(BIN)/python -m benchmarks.hub
