@@ -29,8 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTER = re.compile(r"^\d{2}-[a-z0-9-]+$")
-# Files never worth copying into a course: editor and interpreter droppings.
-IGNORE = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__", "*.pyc")
+# Files never worth copying into a course: editor and interpreter droppings, and hidden folders (a
+# Matplotlib cache such as .venv/mplconfig appears beside a notebook run with a relative MPLCONFIGDIR).
+IGNORE = shutil.ignore_patterns(".*", "__pycache__", "*.pyc")
 
 
 class ExerciseError(RuntimeError):
