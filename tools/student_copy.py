@@ -27,9 +27,7 @@ What is left out, and why (:data:`LEFT_OUT`):
   that need ``solutions/`` or the grader: ``test_grading*.py``,
   ``test_gradebook_lms.py``, ``test_feedback.py``, ``test_wrong_answers.py``,
   ``test_exercise_pipeline.py``, ``test_other_corpus.py``,
-  ``test_student_copy.py``; and ``test_explorer.py``, ``test_explorer_any_corpus.py``,
-  whose subclass tests add a "hide stop words" checkbox to the explorer, which
-  is chapter 09 task 4's model answer.
+  ``test_student_copy.py``.
 * ``tests/hub/`` and ``benchmarks/hub.py``: the JupyterHub loopback test and
   benchmark, instructors' infrastructure (the hub *pulls* this copy; students
   never start one), which would double the copy's ``make test``.
@@ -82,8 +80,6 @@ LEFT_OUT = (
     "tests/test_grading.py", "tests/test_grading_attacks.py", "tests/test_grading_books.py",
     "tests/test_gradebook_lms.py", "tests/test_feedback.py", "tests/test_wrong_answers.py",
     "tests/test_exercise_pipeline.py", "tests/test_other_corpus.py", "tests/test_student_copy.py",
-    # Their subclass tests add a "hide stop words" checkbox to the explorer: chapter 09 task 4's answer.
-    "tests/test_explorer.py", "tests/test_explorer_any_corpus.py",
 )
 #: Makefile targets for instructors only: dropped from the copy's Makefile.
 INSTRUCTOR_TARGETS = frozenset({"exercises", "grade", "student-copy"})
