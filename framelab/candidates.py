@@ -63,17 +63,23 @@ def best_counterparts(
     ids: dict[str, int] = {}
     encoded = [_encode(article, ids) for article in words]
     index = _SentenceIndex(encoded)
+    # Sentences are matched against the index a batch at a time (numpy work per word position,
+    # not per sentence and word); a batch's tables hold at most about 2 million cells.
+    batch = max(1, 2_000_000 // max(len(index.flat), 1))
     result = []
     for a, article in enumerate(encoded):
         others = [o for o in range(len(encoded)) if o != a]
         slot = {o: k for k, o in enumerate(others)}
         rows = []
-        for sentence in article:
-            row = [(0, 0.0)] * len(others)
-            if sentence:
-                for other, match, score in index.best(sentence, a):
-                    row[slot[other]] = (match, score)
-            rows.append(row)
+        for first in range(0, len(article), batch):
+            sentences = article[first : first + batch]
+            matched, crowded = index.greedy_matches(sentences)
+            for k, sentence in enumerate(sentences):
+                row = [(0, 0.0)] * len(others)
+                if sentence:
+                    for other, match, score in index.best(sentence, a, matched[k], crowded[k]):
+                        row[slot[other]] = (match, score)
+                rows.append(row)
         result.append(rows)
         if step is not None:
             step(len(article))
@@ -103,18 +109,21 @@ class _SentenceIndex:
                 entry = occurrences.setdefault(word, ([], []))
                 entry[0].append(g)
                 entry[1].append(position)
-        # Sorted by sentence, then position: the order the greedy scan in best() needs.
-        self.width = int(self.lengths.max(initial=0)) + 1  # (sentence, position) as one number: g * width + p
+        # Sorted by sentence, then position: the order greedy_matches() needs.
+        self.width = int(self.lengths.max(initial=0)) + 1
         self.occurrences = {}
         for w, (gs, ps) in occurrences.items():
             gs, ps = np.array(gs), np.array(ps)
-            self.occurrences[w] = (gs, ps, gs * self.width + ps)
-        self.marks = np.zeros(len(self.flat) * self.width + 1, dtype=bool)
+            self.occurrences[w] = (gs, ps)
+        self.padded = np.full((len(self.flat), self.width), -1, dtype=np.int64)  # -1: no word
+        for g, sentence in enumerate(self.flat):
+            self.padded[g, : len(sentence)] = sentence
         self.where: list[dict | None] = [None] * len(self.flat)  # positions of each sentence's words, once
 
-    def best(self, sentence: list[int], a: int) -> list[tuple[int, int, float]]:
-        """(other article, index of its best sentence, score) for each article with a sentence sharing a word."""
-        matched, crowded = self._greedy_matches(sentence)
+    def best(self, sentence: list[int], a: int, matched: np.ndarray, crowded: np.ndarray) -> list[tuple[int, int, float]]:
+        """(other article, index of its best sentence, score) for each article with a sentence sharing a word.
+
+        ``matched`` and ``crowded``: the sentence's row of :meth:`greedy_matches` (``matched`` is changed)."""
         matched[self.starts[a] : self.starts[a + 1]] = 0  # the article's own sentences are not counterparts
         candidates = np.flatnonzero(matched)
         if not candidates.size:
@@ -169,38 +178,42 @@ class _SentenceIndex:
             found.append((other, best_g - self.starts[other], best_score))
         return found
 
-    def _greedy_matches(self, sentence: list[int]) -> tuple[np.ndarray, np.ndarray]:
-        """For every sentence g of the index: difflib's M with ``sentence``, where no two equal words
-        sit side by side in both (else any number), and whether they do (``crowded``).
+    def greedy_matches(self, sentences: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """For each of ``sentences`` (rows) and every sentence g of the index (columns): difflib's M,
+        where no two equal words sit side by side in both (else any number), and whether they do
+        (``crowded``).
 
         With no such pair every matching block is one word long, so difflib takes the point
         (i, j) with ``sentence[i] == flat[g][j]`` earliest in ``sentence`` (then in g) and
-        continues only right of it in both: a greedy chain, taken here for all g at once, word
-        by word of ``sentence`` (:func:`framelab.sequences.matched_items` does the same for one
-        pair; the general case is left to it).
+        continues only right of it in both: a greedy chain, taken here for all rows and all g at
+        once, word position by word position (:func:`framelab.sequences.matched_items` does the
+        same for one pair; the general case is left to it).
         """
-        size = len(self.flat)
-        last = np.full(size, -1)
-        matched = np.zeros(size, dtype=np.int64)
-        crowded = np.zeros(size, dtype=bool)
-        after_previous = self.marks  # all False between calls
-        previous = None
-        for word in sentence:
-            gs, ps, keys = self.occurrences[word]
-            if previous is not None:
-                crowded[gs[after_previous[keys]]] = True  # (i - 1, j - 1) was a point too
-                after_previous[previous + 1] = False
-            previous = keys
-            after_previous[previous + 1] = True
-            later = ps > last[gs]
-            if not later.any():
+        shape = (len(sentences), len(self.flat))
+        last = np.full(shape, -1, dtype=np.int64)
+        matched = np.zeros(shape, dtype=np.int64)
+        crowded = np.zeros(shape, dtype=bool)
+        for i in range(max((len(sentence) for sentence in sentences), default=0)):
+            active = [r for r, sentence in enumerate(sentences) if len(sentence) > i]
+            found = [self.occurrences[sentences[r][i]] for r in active]
+            counts = [len(gs) for gs, _ in found]
+            rows = np.repeat(np.array(active, dtype=np.int64), counts)
+            gs = np.concatenate([gs for gs, _ in found])
+            ps = np.concatenate([ps for _, ps in found])
+            if i:
+                before = np.repeat(np.array([sentences[r][i - 1] for r in active]), counts)
+                # (i - 1, j - 1) is a point too: the word before matches the word before.
+                side = (ps > 0) & (self.padded[gs, ps - 1] == before)
+                crowded[rows[side], gs[side]] = True
+            later = ps > last[rows, gs]
+            rows, gs, ps = rows[later], gs[later], ps[later]
+            if not rows.size:
                 continue
-            gs, ps = gs[later], ps[later]
-            first = np.concatenate([[True], gs[1:] != gs[:-1]])  # each sentence's earliest position
-            last[gs[first]] = ps[first]
-            matched[gs[first]] += 1
-        if previous is not None:
-            after_previous[previous + 1] = False
+            # Occurrences come by row, then sentence, then position: each (row, g)'s earliest first.
+            first = np.concatenate([[True], (rows[1:] != rows[:-1]) | (gs[1:] != gs[:-1])])
+            rows, gs, ps = rows[first], gs[first], ps[first]
+            last[rows, gs] = ps
+            matched[rows, gs] += 1
         return matched, crowded
 
     def _overlap(self, sentence: list[int]) -> np.ndarray:
@@ -217,6 +230,8 @@ def similar_pairs(
     groups: Sequence[Hashable],
     threshold: float,
     accept: Callable[[int, int], bool],
+    *,
+    step: Callable[[int], object] | None = None,
 ) -> list[tuple[int, int]]:
     """Pairs ``(i, j)``, ``i < j``, of word lists from different groups that ``accept`` (i, j) keeps.
 
@@ -226,6 +241,7 @@ def similar_pairs(
     words gives ``m`` for all pairs at once, a repeated word counting as a second item
     ("the", "the" #2) as in difflib's multiset overlap. Empty lists are never paired
     (difflib would call two of them equal). Pairs come in order of ``j``, then ``i``.
+    ``step(1)`` is called after each ``j`` (for a progress bar).
 
     >>> lists = [["a", "b", "c"], ["a", "b", "d"], ["x", "y", "z"]]
     >>> similar_pairs(lists, ["p", "q", "r"], 0.5, lambda i, j: True)
@@ -250,16 +266,17 @@ def similar_pairs(
     group_ids = np.array([labels.setdefault(group, len(labels)) for group in groups], dtype=np.int64)
     pairs = []
     for j, tokens in enumerate(expanded):
-        if not tokens or not j:
-            continue
-        overlap = np.zeros(j, dtype=np.int64)
-        for token in tokens:
-            earlier = postings[token]
-            earlier = earlier[: np.searchsorted(earlier, j)]
-            overlap[earlier] += 1
-        bound = 2.0 * overlap / (len(tokens) + lengths[:j])
-        found = np.flatnonzero((bound >= threshold) & (group_ids[:j] != group_ids[j]))
-        pairs.extend((i, j) for i in found.tolist() if accept(i, j))
+        if tokens and j:
+            overlap = np.zeros(j, dtype=np.int64)
+            for token in tokens:
+                earlier = postings[token]
+                earlier = earlier[: np.searchsorted(earlier, j)]
+                overlap[earlier] += 1
+            bound = 2.0 * overlap / (len(tokens) + lengths[:j])
+            found = np.flatnonzero((bound >= threshold) & (group_ids[:j] != group_ids[j]))
+            pairs.extend((i, j) for i in found.tolist() if accept(i, j))
+        if step is not None:
+            step(1)
     return pairs
 
 

@@ -33,7 +33,7 @@ names the argument and says what to do.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from typing import Protocol
 
@@ -47,6 +47,7 @@ from framelab.frame_lexicon import FramesError as FramesError
 from framelab.frame_lexicon import frame_entries as frame_entries
 from framelab.frame_lexicon import frame_lexicon as frame_lexicon
 from framelab.lexicons import DATA, load_lexicon
+from framelab.progress import each
 from framelab.text import sentence_words, split_sentences
 from framelab.validators import article_list, whole_number
 
@@ -55,6 +56,9 @@ PER = 1000
 #: The lexicon files this module reads (the frame lexicon also reads GENERAL_FILE and a corpus folder's frames.tsv).
 FRAMES_FILE = DATA / "frames.tsv"
 HEDGES_FILE = DATA / "hedges.tsv"
+#: From this many articles on, a progress bar may show (framelab.progress; issue 13): a
+#: thousand articles take seconds to split and match, the lessons' five never reach it.
+PROGRESS_ARTICLES = 50
 #: VADER's usual cut-offs: compound ≥ 0.05 is positive, ≤ -0.05 negative, in between neutral.
 POSITIVE, NEGATIVE = 0.05, -0.05
 
@@ -169,6 +173,11 @@ def _check_corpus(corpus: object) -> list[_HasBody]:
     return article_list(corpus, error=FramesError)
 
 
+def _each(corpus: list[_HasBody], description: str) -> Iterator[_HasBody]:
+    """The articles of ``corpus``, counted on a progress bar when there are many of them."""
+    return each(corpus, description, at_least=PROGRESS_ARTICLES)
+
+
 def _sentences(article: _HasBody) -> list[tuple[str, list[str]]]:
     """(sentence, lower-case word tokens) of an article; refuses an article without words."""
     sentences = [(sentence, sentence_words(sentence)) for sentence in split_sentences(article.body)]
@@ -202,7 +211,7 @@ def _match_table(corpus: list[_HasBody], lexicon: Mapping[str, str]) -> tuple[pd
     """(:func:`term_matches`, word tokens per article): one tokenizing pass serves both."""
     index = _index(lexicon)
     rows, counts = [], []
-    for article in corpus:
+    for article in _each(corpus, "matching terms"):
         sentences = _sentences(article)
         counts.append(sum(len(tokens) for _, tokens in sentences))
         rows.extend(
@@ -221,7 +230,7 @@ def word_counts(corpus: Sequence[_HasBody]) -> pd.Series:
     [509, 814, 454, 410, 508]
     """
     corpus = _check_corpus(corpus)
-    counts = [sum(len(tokens) for _, tokens in _sentences(article)) for article in corpus]
+    counts = [sum(len(tokens) for _, tokens in _sentences(article)) for article in _each(corpus, "counting words")]
     return _word_series(corpus, counts)
 
 
@@ -312,7 +321,7 @@ def frame_sentences(
         )
     wanted = {term: category for term, category in lexicon.items() if category == dimension}
     index, rows = _index(lexicon), []
-    for article in corpus:
+    for article in _each(corpus, "finding frame sentences"):
         for number, (sentence, tokens) in enumerate(_sentences(article)):
             # Match with the whole lexicon, so a longer entry of another dimension still wins.
             terms = [term for _, term, category in _match(tokens, index) if term in wanted]
@@ -369,7 +378,7 @@ def sentence_sentiment(corpus: Sequence[_HasBody]) -> pd.DataFrame:
     """
     corpus = _check_corpus(corpus)
     rows = []
-    for article in corpus:
+    for article in _each(corpus, "scoring sentiment"):
         for index, (sentence, _) in enumerate(_sentences(article)):
             scores = vader_scores(sentence)
             rows.append((article.id, index, sentence, scores["compound"], scores["neg"], scores["neu"], scores["pos"]))

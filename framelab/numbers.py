@@ -52,9 +52,12 @@ from decimal import Decimal
 import pandas as pd
 
 from framelab.errors import FramelabError
+from framelab.progress import each
 from framelab.validators import article_list
 
 NUMBER_COLUMNS = ["article", "number", "unit", "text", "counts", "context", "start"]
+#: From this many articles on, numbers_ledger may show a progress bar (framelab.progress): never on the five.
+PROGRESS_ARTICLES = 50
 
 
 class NumbersError(FramelabError):
@@ -308,7 +311,7 @@ def numbers_ledger(corpus: Sequence) -> pd.DataFrame:
     [[4500000.0, 'US$', 'money'], [-20.0, '', 'degrees'], [2.0, '%', 'percent'], [3.0, '%', 'percent'], [1.85, 'm', 'length']]
     """
     rows = []
-    for item in article_list(corpus, error=NumbersError):
+    for item in each(article_list(corpus, error=NumbersError), "reading numbers", at_least=PROGRESS_ARTICLES):
         body = item.body
         numbers = [number for match in _NUMBER.finditer(body) if (number := _read(body, match))]
         _join_ranges(body, numbers)

@@ -15,7 +15,11 @@ output for output by nbval never see a bar. The bar disappears when the job ends
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: Seconds a big job runs before its bar appears (issue 13: a bar on anything over 2 s).
 DELAY = 2.0
@@ -48,3 +52,16 @@ def progress(total: int, description: str, *, at_least: int, unit: str = "it") -
     from tqdm.auto import tqdm
 
     return tqdm(total=total, desc=description, unit=unit, delay=DELAY, leave=False)
+
+
+
+def each(items: Sequence[T], description: str, *, at_least: int, unit: str = "article") -> Iterator[T]:
+    """Yield ``items`` in order, counted on a :func:`progress` bar when there are ``at_least`` of them.
+
+    >>> list(each(["000", "001"], "reading", at_least=50))
+    ['000', '001']
+    """
+    with progress(len(items), description, at_least=at_least, unit=unit) as bar:
+        for item in items:
+            yield item
+            bar.update(1)

@@ -46,6 +46,7 @@ from framelab.attribution import attribute
 
 # Chapter 06 meets the numbers ledger beside the quotation ledger; it lives in framelab.numbers.
 from framelab.numbers import NUMBER_COLUMNS, numbers_ledger  # noqa: F401
+from framelab.progress import each
 
 # Re-exported: notebooks, exercises and later chapters import these names from framelab.voices.
 from framelab.quotation import (  # noqa: F401
@@ -76,6 +77,8 @@ from framelab.validators import article_list
 
 #: The values of ``names=``: chapter 06's names table, the general rules, or (ledgers only) each by article.
 NAMES_CHOICES = ("table", None, "auto")
+#: From this many articles on, ledgers may show a progress bar (framelab.progress): never on the five.
+PROGRESS_ARTICLES = 50
 
 
 def find_quotations(
@@ -228,7 +231,7 @@ def corpus_quotations(
     chosen = [names_for(item, names) for item in items]
     mapping = sides_mapping(sides)
     found: list[Quotation] = []
-    for item, rules in zip(items, chosen):
+    for item, rules in each(list(zip(items, chosen)), "finding quotations", at_least=PROGRESS_ARTICLES):
         quotes = find_quotations(item.body, item.id, splitter=getattr(item, "splitter", None), names=rules)[0]
         for quote in quotes:
             # The table's side first, for the five articles; sides.tsv for the speakers the table does not list.

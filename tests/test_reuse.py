@@ -6,7 +6,6 @@ fighting in Ukraine is quoted in 000, 001 and 003)."""
 from __future__ import annotations
 
 import difflib
-import time
 
 import pandas as pd
 import pytest
@@ -327,26 +326,3 @@ def test_bad_input_messages_name_the_argument(call, fragment) -> None:
 def test_no_quotes_anywhere_gives_an_empty_table() -> None:
     table = quote_variants({"a": "Troops move.", "b": "Talks fail."})
     assert table.empty and list(table.columns) == QUOTE_COLUMNS
-
-
-# -- performance -------------------------------------------------------------------------------
-
-
-def test_everything_on_the_five_articles_within_a_second(corpus, tokens, sentences) -> None:
-    """The whole chapter's analysis; the best of two runs, so one slow moment on CI does not count."""
-
-    def run_all() -> float:
-        start = time.perf_counter()
-        for n in (1, 2, 3, 5, 8):
-            shingle_overlap(tokens, n)
-        for a in tokens:
-            for b in tokens:
-                if a < b:
-                    shared_passages(tokens[a], tokens[b], min_length=4)
-        table = align_sentences(sentences)
-        reuse_counts(table)
-        unique_sentences(table)
-        quote_variants({article.id: article.body for article in corpus})
-        return time.perf_counter() - start
-
-    assert min(run_all(), run_all()) < 1.0
