@@ -195,3 +195,14 @@ def test_each_held_out_half_is_a_corpus_whose_sides_tsv_reads() -> None:
     assert {"Osterland", "Veldria"} <= set(ledger.side)
     sides = read_sides(heldout / "test" / "sides.tsv")
     assert len(sides) >= 20 and "unknown" not in sides.values()
+
+
+def test_the_explorer_on_a_folder_path_reads_that_folders_sides(tmp_path, monkeypatch) -> None:
+    from framelab.explorer import FramingExplorer
+
+    monkeypatch.delenv("FRAMELAB_CORPUS", raising=False)
+    (tmp_path / "01_a.txt").write_text("Troops landed today\n\n“It is final,” Ann Lee said. Troops stay.\n", encoding="utf-8")
+    (tmp_path / "02_b.txt").write_text("Talks fail in Geneva\n\nTalks failed. “We wait,” Tom Hale said.\n", encoding="utf-8")
+    (tmp_path / "sides.tsv").write_text("speaker\tside\nAnn Lee\tOsterland\n", encoding="utf-8")
+    explorer = FramingExplorer(str(tmp_path))
+    assert "Osterland" in explorer.voices.value and "unknown" in explorer.voices.value

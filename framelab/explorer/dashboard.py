@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter
+from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
@@ -92,7 +93,9 @@ class FramingExplorer:
     keyness = _view("keyness")
 
     def __init__(self, corpus: object = None) -> None:
-        self.tables = CorpusTables.build(check_corpus(corpus))
+        # A folder given by path brings its own sides.tsv (not the one of FRAMELAB_CORPUS's folder).
+        folder = corpus if isinstance(corpus, (str, Path)) else None
+        self.tables = CorpusTables.build(check_corpus(corpus), sides=folder)
         self._hits_cache: dict[tuple[str, str], tuple] = {}
         self._keyness_cache: dict[tuple[str, str], pd.DataFrame] = {}
         self._tellings_cache: dict[tuple[str, int], pd.DataFrame] = {}
