@@ -253,19 +253,30 @@ def stated_date(normalized: str, removed: dict[str, list[str]] | None = None) ->
     stamps = (removed or {}).get("date_stamp", [])
     if stamps:
         return date_of_line(stamps[0].removeprefix("date").strip())
-    for line, paragraph in _top_lines(normalized)[:DATE_LINES_READ]:
+    for line, paragraph in _top_lines(normalized, DATE_LINES_READ):
         date = date_of_line(line) or dateline(paragraph)[1]
         if date:
             return date
     return ""
 
 
-def _top_lines(normalized: str) -> list[tuple[str, str]]:
-    """The non-blank lines of ``normalized``, each with the rest of its paragraph from it on (hard wraps kept)."""
-    found = []
-    for block in re.split(r"\n[^\S\n]*\n", normalized):
-        lines = block.splitlines()
-        found += [(line, "\n".join(lines[i:])) for i, line in enumerate(lines) if line.strip()]
+def _top_lines(normalized: str, limit: int) -> list[tuple[str, str]]:
+    """The first ``limit`` non-blank lines of ``normalized``, each with the rest of its paragraph from it on.
+
+    Hard wraps are kept. Only ``limit`` lines are built: an article of short wrapped lines in one paragraph
+    would otherwise make a copy of the paragraph per line (4 GB for a 500 KB article).
+
+    >>> _top_lines("Kyiv\\nFeb 3\\n\\nText", 2)
+    [('Kyiv', 'Kyiv\\nFeb 3'), ('Feb 3', 'Feb 3')]
+    """
+    found: list[tuple[str, str]] = []
+    for block in re.finditer(r"(?:[^\n]|\n(?![^\S\n]*\n))+", normalized):
+        lines = block.group().splitlines()
+        for i, line in enumerate(lines):
+            if len(found) == limit:
+                return found
+            if line.strip():
+                found.append((line, "\n".join(lines[i:])))
     return found
 
 

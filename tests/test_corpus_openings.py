@@ -91,3 +91,13 @@ def test_held_out_openings(half, byline_recall):
     right, _, gold = figures["byline"]
     assert right / gold >= byline_recall
     assert figures["dateline"][0] == figures["dateline"][2]
+
+
+def test_a_hard_wrapped_article_is_read_in_linear_space() -> None:
+    """Attack: one paragraph of 33,000 short lines made a copy of the paragraph per line (4 GB for 500 KB)."""
+    from framelab.openings import DATE_LINES_READ, _top_lines
+
+    text = "Troops arrive\n\n" + "\n".join("short line here" for _ in range(33_000))
+    lines = _top_lines(text, DATE_LINES_READ)
+    assert len(lines) == DATE_LINES_READ
+    assert sum(len(paragraph) for _, paragraph in lines) <= DATE_LINES_READ * len(text)
