@@ -20,8 +20,9 @@ folder, most quoted first, each with the side ``unknown``, so the instructor
 types sides, not names (:func:`speakers_found`).
 
 The command never overwrites a catalog: with one in the folder it stops, unless
-``--force`` (the old one is kept as ``catalog.csv.bak``, replacing an older
-``.bak``) or ``--stdout`` (print the draft, write nothing).
+``--force`` (the old one is kept as ``catalog.csv.bak``, or ``.bak.1``, ``.bak.2``…
+when that exists: no backup is replaced) or ``--stdout`` (print the draft, write nothing).
+Symbolic links in the place of either file are refused.
 
 >>> from framelab.corpus import SEEDS
 >>> rows = draft_catalog(SEEDS)
@@ -36,6 +37,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import os
 import sys
 import warnings
 from collections import Counter
@@ -164,31 +166,47 @@ def summary(folder: Path, rows: list[dict[str, str]]) -> str:
 def write_drafts(folder: Path, rows: list[dict[str, str]], force: bool = False) -> list[str]:
     """Write ``catalog.csv`` (and ``sides.tsv`` when absent) into ``folder``; returns what was done, one line each.
 
-    Raises :class:`CorpusError`, writing nothing, when ``catalog.csv`` exists
-    and ``force`` is False. With ``force``, the existing catalog is first
-    renamed ``catalog.csv.bak`` (replacing an older one).
+    Raises :class:`CorpusError`, writing nothing, when ``catalog.csv`` exists and ``force`` is False, or when
+    ``catalog.csv`` or ``sides.tsv`` is a symbolic link or not a regular file (the command writes only files of
+    its own inside the folder). With ``force``, the existing catalog is first renamed ``catalog.csv.bak``, or
+    ``catalog.csv.bak.1``, ``.bak.2``… when that exists: no earlier backup is ever replaced.
     """
     folder = Path(folder)
-    catalog, done = folder / CATALOG_NAME, []
-    if catalog.exists():
-        if not force:
+    catalog, sides, done = folder / CATALOG_NAME, folder / SIDES_NAME, []
+    for path in (catalog, sides):
+        if path.is_symlink() or (os.path.lexists(path) and not path.is_file()):
             raise CorpusError(
-                f"{catalog} already exists, and this command never overwrites a catalog. Check that one, or run "
-                f"again with --stdout to see the draft, or with --force to write the draft and keep the old "
-                f"catalog as {CATALOG_NAME}{BACKUP_SUFFIX}."
+                f"{path} is a symbolic link or not a regular file, and this command writes only its own files inside "
+                f"{folder}. Move it away (or replace it by a plain file) and run the command again."
             )
-        backup = catalog.with_name(CATALOG_NAME + BACKUP_SUFFIX)
-        catalog.replace(backup)
+    if catalog.exists() and not force:
+        raise CorpusError(
+            f"{catalog} already exists, and this command never overwrites a catalog. Check that one, or run "
+            f"again with --stdout to see the draft, or with --force to write the draft and keep the old "
+            f"catalog as {CATALOG_NAME}{BACKUP_SUFFIX}."
+        )
+    if catalog.exists():
+        backup = _free_backup(catalog)
+        catalog.rename(backup)
         done.append(f"Kept the old catalog as {backup}.")
     catalog.write_text(catalog_text(rows), encoding="utf-8", newline="")
     done.append(f"Wrote {catalog}: check every row, headlines and dates above all.")
-    sides = folder / SIDES_NAME
-    if not sides.exists():
+    if not sides.exists():  # its speakers are read through the catalog just written
         found = [speaker for speaker, _ in speakers_found(folder)]
         sides.write_text(sides_text(found), encoding="utf-8", newline="")
         done.append(f"Wrote {sides}: the {len(found)} speakers the rules found, each 'unknown'; replace 'unknown' by "
                     "their side, add any speaker missed (a speaker not listed has the side 'unknown').")
     return done
+
+
+def _free_backup(catalog: Path) -> Path:
+    """``catalog.csv.bak``, or the first ``catalog.csv.bak.N`` that does not exist (links and folders count)."""
+    backup = catalog.with_name(CATALOG_NAME + BACKUP_SUFFIX)
+    number = 0
+    while os.path.lexists(backup):
+        number += 1
+        backup = catalog.with_name(f"{CATALOG_NAME}{BACKUP_SUFFIX}.{number}")
+    return backup
 
 
 def speakers_found(folder: Path) -> list[tuple[str, int]]:

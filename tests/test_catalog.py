@@ -83,6 +83,30 @@ def test_force_keeps_the_old_catalog_as_bak(news: Path, capsys: pytest.CaptureFi
     assert "catalog.csv.bak" in capsys.readouterr().out
 
 
+def test_force_twice_keeps_every_earlier_catalog(news: Path) -> None:
+    """Attack: a second --force replaced catalog.csv.bak (the hand-edited catalog) with the first draft."""
+    mine = "id,file\nmine,20231117_cnn.txt\n"
+    (news / "catalog.csv").write_text(mine, encoding="utf-8")
+    assert main(["catalog", str(news), "--force"]) == 0
+    first_draft = (news / "catalog.csv").read_text(encoding="utf-8")
+    assert main(["catalog", str(news), "--force"]) == 0
+    assert (news / "catalog.csv.bak").read_text(encoding="utf-8") == mine
+    assert (news / "catalog.csv.bak.1").read_text(encoding="utf-8") == first_draft
+
+
+@pytest.mark.parametrize("name", ["catalog.csv", "sides.tsv"])
+def test_a_symbolic_link_in_place_of_a_draft_is_refused_and_nothing_is_written(news: Path, tmp_path: Path,
+                                                                              name: str, capsys) -> None:
+    """Attack: a dangling link made the command write outside the folder, or fail after writing one file."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (news / name).symlink_to(outside / "victim")
+    before = files(news)
+    assert main(["catalog", str(news)]) == 2
+    assert "symbolic link" in capsys.readouterr().err
+    assert files(news) == before and list(outside.iterdir()) == []
+
+
 def test_stdout_prints_the_draft_and_writes_nothing(news: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = files(news)
     assert main(["catalog", str(news), "--stdout"]) == 0
