@@ -31,6 +31,7 @@ from tools.student_copy import (
     make_student_copy,
     project_files,
     student_makefile,
+    untracked_files,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,3 +201,18 @@ def test_the_builders_doctests_pass() -> None:
 
     result = doctest.testmod(tools.student_copy)
     assert result.attempted >= 6 and result.failed == 0
+
+
+def test_untracked_grades_and_submissions_stay_behind(tmp_path: Path) -> None:
+    """Attack: `make grade GRADE_ARGS="--output marks"` and submissions kept in the working tree reached the copy."""
+    project = tmp_path / "project"
+    project.mkdir()
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    (project / "README.md").write_text("# Course\n", encoding="utf-8")
+    subprocess.run(["git", "-C", str(project), "add", "README.md"], check=True)
+    (project / "marks").mkdir()
+    (project / "marks" / "gradebook.csv").write_text("student,points\nana,3\n", encoding="utf-8")
+    (project / "submissions").mkdir()
+    (project / "submissions" / "ana_06-voices.ipynb").write_text("{}", encoding="utf-8")
+    assert project_files(project) == ["README.md"]
+    assert untracked_files(project) == ["marks/gradebook.csv", "submissions/ana_06-voices.ipynb"]

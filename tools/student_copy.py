@@ -3,8 +3,9 @@
 Students must never see a model answer or a hidden test: the hidden tests
 only catch answers written to pass the visible checks while students have not
 seen them, and the git history of the full repository holds every version of
-``solutions/``. So the copy is built from the files of the project (tracked
-and new ones, as they are on disk; what ``.gitignore`` ignores stays behind),
+``solutions/``. So the copy is built from the files git tracks, as they are
+on disk (untracked files stay behind, so grades or submissions kept in the
+working tree never reach students; the command lists them),
 leaves out everything in :data:`LEFT_OUT`, and is committed as **one commit
 on branch ``main``** of a new repository, ready to push::
 
@@ -362,16 +363,28 @@ def find_leaks(folder: Path, secrets: set[str]) -> list[str]:
 
 
 def project_files(root: Path = ROOT) -> list[str]:
-    """The project's files (relative, "/"-separated, sorted): git's tracked and new files, else a walk."""
+    """The project's files (relative, "/"-separated, sorted): the files git tracks, as they are on disk.
+
+    Untracked files never go (:func:`untracked_files` lists them): an instructor's grades or students'
+    submissions kept in the working tree must not reach students. A project that is not a git repository is
+    walked instead, skipping :data:`NOT_PROJECT` and any folder holding a ``gradebook.csv`` (grader output).
+    """
     if (root / ".git").exists() and shutil.which("git"):
-        listed = _git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
-        names = {name for name in listed.split("\0") if name}
+        names = {name for name in _git(root, "ls-files", "-z", "--cached").split("\0") if name}
     else:
         names = set()
         for folder, subfolders, files in os.walk(root):
-            subfolders[:] = [d for d in subfolders if d not in NOT_PROJECT and not d.endswith(".egg-info")]
+            subfolders[:] = [d for d in subfolders if d not in NOT_PROJECT and not d.endswith(".egg-info")
+                             and not (Path(folder, d) / "gradebook.csv").exists()]
             names.update(Path(folder, f).relative_to(root).as_posix() for f in files)
     return sorted(n for n in names if os.path.lexists(root / n) and not (root / n).is_dir())
+
+
+def untracked_files(root: Path = ROOT) -> list[str]:
+    """Files git does not track and does not ignore (relative, sorted): left out of the copy; [] outside git."""
+    if not ((root / ".git").exists() and shutil.which("git")):
+        return []
+    return sorted(name for name in _git(root, "ls-files", "-z", "--others", "--exclude-standard").split("\0") if name)
 
 
 def check_destination(dest: Path, root: Path = ROOT) -> Path:
@@ -505,6 +518,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     count = len(_git(dest, "ls-files").splitlines())
+    untracked = untracked_files()
+    if untracked:
+        shown = ", ".join(untracked[:5]) + (f" and {len(untracked) - 5} more" if len(untracked) > 5 else "")
+        print(f"Left out, because git does not track them (commit them first to include them): {shown}.")
     print(f"Student copy: {dest} ({count} files, one commit on branch {BRANCH}).\n"
           f"To publish it: cd {dest} && git remote add origin <URL of the student repository> "
           f"&& git push -u origin {BRANCH}")
