@@ -173,9 +173,15 @@ def apostrophe(text: str, offset: int, start: int = 0, end: int | None = None) -
     return "no" if not before.isspace() else "yes"
 
 
+#: Two digits for a decade or year after an apostrophe ('90s, the '22 election), not a number that opens a
+#: quotation ('3,000 troops…', '2022 was…').
+_DECADE = re.compile(r"\d{2}s?(?![\d,])")
+
+
 def _misdirected(text: str, offset: int) -> bool:
     """A ‘ typed for an apostrophe at the start of a word: ‘90s, rock ‘n’ roll."""
-    return text[offset + 1 : offset + 3].isdigit() or re.match(r"[nN][’‘'](?!\w)", text[offset + 1 : offset + 3]) is not None
+    return (_DECADE.match(text, offset + 1) is not None
+            or re.match(r"[nN][’‘'](?!\w)", text[offset + 1 : offset + 3]) is not None)
 
 
 #: Words English writes with a straight or curly apostrophe in front, which is then no opening quotation
@@ -189,14 +195,19 @@ def straight_opens(text: str, offset: int) -> bool:
 
     It opens where an opening mark stands (after a space, the start, a bracket, a dash or another opening mark)
     and before a letter, unless the word after it is an elision (:data:`ELISIONS`: 'til, 'em, rock 'n' roll).
-    Before a digit it is an elision too ('90s). Anywhere else the mark closes a quotation or is an apostrophe,
+    Before two digits it is an elision too ('90s, the '22 election); before another number it opens ('3,000
+    troops…'). Anywhere else the mark closes a quotation or is an apostrophe,
     decided as for ’ by :func:`apostrophe`: "don't" and "the officials' cars" are apostrophes, "'the bosses' in"
     closes. Tuned on ``tests/data/single_quotes/dev.txt``.
 
     >>> [straight_opens("'We stay,' she said", 0), straight_opens("open 'til late", 5), straight_opens("the '90s", 4)]
     [True, False, False]
+    >>> straight_opens("'3,000 troops is not enough,' Kirby said.", 0)
+    True
     """
     after = text[offset + 1 : offset + 2]
+    if after.isdigit():  # '90s is an elision; '3,000 troops and '2022 was open a quotation
+        return _DECADE.match(text, offset + 1) is None and _opening_position(text, offset)
     if not (after.isalpha() and _opening_position(text, offset)):
         return False
     word = re.match(r"[^\W\d_]+", text[offset + 1 : offset + 12])

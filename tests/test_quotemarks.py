@@ -277,3 +277,18 @@ def test_straight_single_marks_on_random_strings_give_well_formed_spans():
             assert text[start] in "'“" and text[end - 1] in "'”", repr(text)
             ends.append(end)
         assert all(0 <= o < len(text) for o in unmatched), repr(text)
+
+
+@pytest.mark.parametrize("text, words", [
+    ("'3,000 troops is not enough,' Kirby said.", "3,000 troops is not enough,"),
+    ("'2022 was hard,' she said.", "2022 was hard,"),
+    ("‘2022 was hard,’ she said.", "2022 was hard,"),
+])
+def test_a_quotation_opening_with_a_number_is_found(text, words) -> None:
+    """Attack: a single-quoted quotation starting with a number was dropped silently (read as '90s)."""
+    assert [found for _, _, found in quotation_spans(text)[0]] == [words]
+
+
+@pytest.mark.parametrize("text", ["In the '90s we left.", "The ‘90s were odd.", "the '22 election"])
+def test_a_decade_is_still_an_apostrophe(text) -> None:
+    assert quotation_spans(text) == ([], [])
