@@ -216,3 +216,10 @@ def test_untracked_grades_and_submissions_stay_behind(tmp_path: Path) -> None:
     (project / "submissions" / "ana_06-voices.ipynb").write_text("{}", encoding="utf-8")
     assert project_files(project) == ["README.md"]
     assert untracked_files(project) == ["marks/gradebook.csv", "submissions/ana_06-voices.ipynb"]
+
+
+def test_the_copy_has_the_mode_a_new_folder_gets(copy: Path) -> None:
+    """Attack: the copy's folder came out private (0700), from the temporary folder it was built in."""
+    umask = os.umask(0)
+    os.umask(umask)
+    assert copy.stat().st_mode & 0o777 == 0o777 & ~umask

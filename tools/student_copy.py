@@ -497,6 +497,10 @@ def make_student_copy(dest: Path, root: Path = ROOT) -> Path:
                 + "\nAdd the file to LEFT_OUT in tools/student_copy.py, or take the answer out of it."
             )
         commit(folder)
+        # mkdtemp made the folder private (0700); the copy gets the mode a new folder gets (the umask's).
+        umask = os.umask(0)
+        os.umask(umask)
+        folder.chmod(0o777 & ~umask)
         folder.rename(dest)  # onto a missing or empty folder (checked above): one step
     except OSError as error:
         raise StudentCopyError(f"could not write the student copy next to {dest}: {error}") from None
