@@ -97,7 +97,11 @@ class Article:
     and ``"dateline"`` (present only when something was) what was taken off
     the top of the body
     (:func:`framelab.openings.take_opening`). ``date`` is ISO (``YYYY-MM-DD``) when
-    the text states a full date and ``""`` when it does not.
+    the text states a full date and ``""`` when it does not. ``folder`` is the
+    absolute path of the folder :func:`load_corpus` read the article from, so
+    its ``sides.tsv`` goes with it (:func:`framelab.voices.corpus_quotations`);
+    ``""`` for an article made by hand. It is neither shown nor compared: two
+    copies of one text in two folders are the same article.
     """
 
     id: str
@@ -109,6 +113,7 @@ class Article:
     body: str
     origin_notes: str = ""
     removed: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    folder: str = field(default="", repr=False, compare=False)
 
     @property
     def display_label(self) -> str:
@@ -363,9 +368,14 @@ def load_corpus(folder: str | Path | None = None, *, verify: bool = True) -> lis
     text, a catalog that does not match the folder, or duplicate ids; and
     :class:`ChecksumError` for a file that no longer matches its catalog row.
 
+    Each article records the folder it came from (``Article.folder``, resolved), whose
+    ``sides.tsv`` then gives its speakers' sides (:func:`framelab.voices.attribution_ledger`).
+
     >>> corpus = load_corpus()
     >>> corpus[0].date, corpus[0].headline, corpus[0].body[:21]
     ('2022-02-03', 'US sends troops to Europe', 'US President Joe Bide')
+    >>> corpus[0].folder == str(SEEDS.resolve())
+    True
     """
     if folder is not None and not isinstance(folder, (str, Path)):
         raise CorpusError(
@@ -524,4 +534,6 @@ def _load_article(folder: Path, row: dict[str, str], verify: bool) -> Article:
         body=body,
         origin_notes=row.get("origin_notes", ""),
         removed=removed,
+        # Resolved, so a relative folder still names the same place after the working folder changes.
+        folder=str(folder.resolve()),
     )

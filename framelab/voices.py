@@ -21,7 +21,8 @@ Speakers are found with rules, not a model, by one of two rule sets (``names=``)
 
 ``attribution_ledger(corpus)`` chooses by itself (``names="auto"``): the five bundled articles get the names table,
 any other article the general rules. A speaker's side comes from the names table (for the five articles) or from
-the corpus folder's ``sides.tsv`` (:mod:`framelab.sides`, drafted by ``python -m framelab catalog FOLDER``), and is
+the ``sides.tsv`` of the folder the article was loaded from (:mod:`framelab.sides`, drafted by ``python -m framelab
+catalog FOLDER``), and is
 ``"unknown"`` when neither lists the speaker: never guessed from a word inside a name. Nothing is guessed on
 purpose; when the text does not decide, the speaker is ``""``.
 
@@ -212,6 +213,27 @@ def sides_mapping(sides: Mapping[str, str] | str | Path | None = None) -> dict[s
     )
 
 
+def article_sides(article: object, cache: dict[str, dict[str, str]] | None = None) -> dict[str, str]:
+    """``speaker_key(speaker) -> side`` for one article when ``sides=None``: the ``sides.tsv`` of the folder it was
+    loaded from (``Article.folder``, set by :func:`framelab.load_corpus`; ``{}`` when that folder has none), else,
+    for an article made by hand (no ``folder``), that of :func:`framelab.corpus.corpus_folder`.
+
+    ``cache`` (folder -> sides) lets a corpus read each folder's file once. Raises :class:`VoicesError` for a bad
+    ``sides.tsv`` (the message names the file and line).
+
+    >>> from types import SimpleNamespace
+    >>> article_sides(SimpleNamespace(id="1", body=".", folder="no/such/folder"))
+    {}
+    """
+    folder = getattr(article, "folder", "")
+    key = folder if isinstance(folder, str) and folder else ""
+    cache = {} if cache is None else cache
+    if key not in cache:
+        # A folder from load_corpus reads its own file, never $FRAMELAB_CORPUS's: "" keeps the old default.
+        cache[key] = corpus_sides(Path(key)) if key else corpus_sides()
+    return cache[key]
+
+
 def corpus_quotations(
     corpus: Sequence, *, names: str | None = "auto", sides: Mapping[str, str] | str | Path | None = None
 ) -> list[Quotation]:
@@ -219,9 +241,11 @@ def corpus_quotations(
 
     ``names`` is ``"auto"`` (:func:`names_for`: the five bundled articles get chapter 06's names table, every other
     article the general rules), ``"table"`` or ``None``. ``sides`` is a mapping ``speaker -> side``, a ``sides.tsv``
-    path or a corpus folder holding one; ``None`` reads the ``sides.tsv`` of :func:`framelab.corpus.corpus_folder`
-    (the folder ``load_corpus()`` reads), if there is one. The names table's sides come first for the five articles.
-    Raises :class:`VoicesError` for a bad corpus, ``names`` or ``sides.tsv`` (the message names the file and line).
+    path or a corpus folder holding one, for every article; ``None`` reads, per article, the ``sides.tsv`` of the
+    folder :func:`framelab.load_corpus` loaded it from (:func:`article_sides`; an article made by hand: that of
+    :func:`framelab.corpus.corpus_folder`), if there is one. The names table's sides come first for the five
+    articles. Raises :class:`VoicesError` for a bad corpus, ``names`` or ``sides.tsv`` (the message names the file
+    and line).
 
     >>> from framelab import load_corpus
     >>> [(q.article, q.speaker, q.side) for q in corpus_quotations(load_corpus())][:2]
@@ -229,9 +253,11 @@ def corpus_quotations(
     """
     items = article_list(corpus, error=VoicesError)
     chosen = [names_for(item, names) for item in items]
-    mapping = sides_mapping(sides)
+    given = None if sides is None else sides_mapping(sides)
+    per_folder: dict[str, dict[str, str]] = {}
     found: list[Quotation] = []
     for item, rules in each(list(zip(items, chosen)), "finding quotations", at_least=PROGRESS_ARTICLES):
+        mapping = article_sides(item, per_folder) if given is None else given
         quotes = find_quotations(item.body, item.id, splitter=getattr(item, "splitter", None), names=rules)[0]
         for quote in quotes:
             # The table's side first, for the five articles; sides.tsv for the speakers the table does not list.
@@ -246,8 +272,8 @@ def attribution_ledger(
     """Per article and speaker: side, number of quotations and of quoted words (columns :data:`LEDGER_COLUMNS`).
 
     Quotations are :func:`corpus_quotations` (``names`` and ``sides`` as there: by default the names table for the
-    five bundled articles, the general rules elsewhere, sides from the corpus folder's ``sides.tsv``, ``"unknown"``
-    for a speaker it does not list). Unattributed quotations are counted under ``"(unattributed)"`` with the side
+    five bundled articles, the general rules elsewhere, sides from the ``sides.tsv`` of the folder each article was
+    loaded from, ``"unknown"`` for a speaker it does not list). Unattributed quotations are counted under ``"(unattributed)"`` with the side
     ``""``. Words are :func:`framelab.text.words`. Sorted by article, then quotations (most first), then speaker.
 
     >>> from framelab import load_corpus

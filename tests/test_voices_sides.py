@@ -67,7 +67,9 @@ def test_the_default_sides_tsv_is_that_of_the_folder_load_corpus_reads(folder: P
     monkeypatch.setenv("FRAMELAB_CORPUS", str(folder))
     assert sides_of(attribution_ledger(load_corpus()))["Ann Lee"] == "press"
     monkeypatch.delenv("FRAMELAB_CORPUS")
-    assert sides_of(attribution_ledger(load_corpus(folder)))["Ann Lee"] == "unknown"  # the seeds folder has none
+    # The articles remember their folder: its sides.tsv goes with them, whatever FRAMELAB_CORPUS says
+    # (this expected "unknown", the seeds' missing sides.tsv, before the attack-g fix).
+    assert sides_of(attribution_ledger(load_corpus(folder)))["Ann Lee"] == "press"
 
 
 def test_without_sides_tsv_every_speaker_is_unknown(folder: Path) -> None:
@@ -206,3 +208,89 @@ def test_the_explorer_on_a_folder_path_reads_that_folders_sides(tmp_path, monkey
     (tmp_path / "sides.tsv").write_text("speaker\tside\nAnn Lee\tOsterland\n", encoding="utf-8")
     explorer = FramingExplorer(str(tmp_path))
     assert "Osterland" in explorer.voices.value and "unknown" in explorer.voices.value
+
+
+# --- attack-g: sides follow the folder each article was loaded from, not $FRAMELAB_CORPUS's ----------------------
+
+
+@pytest.fixture
+def other(tmp_path: Path) -> Path:
+    """Another corpus folder, with a sides.tsv that disagrees with the one under test."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "01_x.txt").write_text("Other news\n\n“Hello,” Ann Lee said.\n", encoding="utf-8")
+    (elsewhere / "sides.tsv").write_text("Ann Lee\tWRONG\nMarek Sobel\tWRONG\n", encoding="utf-8")
+    return elsewhere
+
+
+OWN_SIDES = "Marek Sobel\tOsterland\nTomas Hadek\tVeldria\n"
+OWN_EXPECTED = {"Marek Sobel": "Osterland", "Tomas Hadek": "Veldria", "Ann Lee": "unknown", "Sobel": "unknown",
+                UNATTRIBUTED: ""}
+
+
+@pytest.mark.parametrize("variable", ["unset", "other folder"])
+def test_a_loaded_folder_reads_its_own_sides_tsv(folder: Path, other: Path, monkeypatch, variable: str) -> None:
+    (folder / "sides.tsv").write_text(OWN_SIDES, encoding="utf-8")
+    if variable == "unset":
+        monkeypatch.delenv("FRAMELAB_CORPUS", raising=False)
+    else:
+        monkeypatch.setenv("FRAMELAB_CORPUS", str(other))
+    corpus = load_corpus(folder)
+    assert sides_of(attribution_ledger(corpus)) == OWN_EXPECTED
+    assert attribution_ledger(corpus).equals(attribution_ledger(corpus, sides=folder))
+    # An explicit sides= still wins over the folder's file.
+    assert sides_of(attribution_ledger(corpus, sides=other))["Marek Sobel"] == "WRONG"
+    assert sides_of(attribution_ledger(corpus, sides={}))["Marek Sobel"] == "unknown"
+
+
+@pytest.mark.parametrize("variable", ["unset", "other folder"])
+def test_the_explorer_on_loaded_articles_reads_their_folders_sides(folder: Path, other: Path, monkeypatch,
+                                                                   variable: str) -> None:
+    from framelab.explorer import FramingExplorer
+
+    (folder / "sides.tsv").write_text(OWN_SIDES, encoding="utf-8")
+    if variable == "unset":
+        monkeypatch.delenv("FRAMELAB_CORPUS", raising=False)
+    else:
+        monkeypatch.setenv("FRAMELAB_CORPUS", str(other))
+    explorer = FramingExplorer(load_corpus(folder))
+    quotes = explorer.tables.quotes
+    assert dict(zip(quotes.speaker, quotes.side)) == OWN_EXPECTED
+    assert "Osterland" in explorer.voices.value and "WRONG" not in explorer.voices.value
+
+
+def test_a_corpus_from_two_folders_gives_each_article_its_folders_sides(folder: Path, other: Path,
+                                                                         monkeypatch) -> None:
+    monkeypatch.delenv("FRAMELAB_CORPUS", raising=False)
+    (folder / "sides.tsv").write_text("Ann Lee\tpress\n", encoding="utf-8")
+    ledger = attribution_ledger(load_corpus(folder) + load_corpus(other))
+    lee = ledger[ledger.speaker == "Ann Lee"]
+    assert dict(zip(lee.article, lee.side)) == {"01_wire": "press", "01_x": "WRONG"}
+
+
+def test_a_folder_without_sides_tsv_gives_unknown_even_when_the_variable_names_one(folder: Path, other: Path,
+                                                                                    monkeypatch) -> None:
+    monkeypatch.setenv("FRAMELAB_CORPUS", str(other))
+    assert set(attribution_ledger(load_corpus(folder)).side) == {"unknown", ""}  # not other's "WRONG"
+
+
+def test_an_article_made_by_hand_keeps_the_variables_sides(other: Path, monkeypatch) -> None:
+    from framelab.corpus import Article
+
+    article = Article("h", "h.txt", "h", "", "", "“Hi,” Ann Lee said.", "“Hi,” Ann Lee said.")
+    assert article.folder == ""
+    monkeypatch.setenv("FRAMELAB_CORPUS", str(other))
+    assert sides_of(attribution_ledger([article]))["Ann Lee"] == "WRONG"
+    monkeypatch.delenv("FRAMELAB_CORPUS")
+    assert sides_of(attribution_ledger([article]))["Ann Lee"] == "unknown"
+
+
+def test_the_folder_is_recorded_resolved_but_neither_shown_nor_compared(folder: Path, monkeypatch) -> None:
+    monkeypatch.chdir(folder.parent)
+    article = load_corpus(Path(folder.name))[0]
+    assert article.folder == str(folder.resolve())
+    assert "folder=" not in repr(article) and str(folder) not in repr(article)
+    copy = article.__class__(**{**vars(article), "folder": "/somewhere/else"})
+    assert copy == article
+    seeds = load_corpus()
+    assert all(item.folder == str(SEEDS.resolve()) for item in seeds)

@@ -24,7 +24,7 @@ from framelab.progress import progress
 from framelab.text import sentence_spans, sentence_words
 from framelab.text import words as text_words
 from framelab.validators import article_list
-from framelab.voices import UNATTRIBUTED, corpus_quotations, reporting_verbs, sides_mapping
+from framelab.voices import UNATTRIBUTED, article_sides, corpus_quotations, reporting_verbs, sides_mapping
 
 #: Views, in tab order, with their tab titles.
 VIEWS = {"bars": "Bars", "concordance": "Concordance", "tellings": "Tellings", "voices": "Voices", "keyness": "Keyness"}
@@ -143,8 +143,8 @@ class CorpusTables:
         """Prepare a checked corpus (see :func:`check_corpus`).
 
         Quotations are those of :func:`framelab.voices.attribution_ledger` (the names table for the five bundled
-        articles, the general rules for any other); ``sides`` as there (default: the ``sides.tsv`` of the folder
-        ``load_corpus()`` reads; a speaker it does not list has the side ``"unknown"``).
+        articles, the general rules for any other); ``sides`` as there (default: per article, the ``sides.tsv`` of
+        the folder :func:`framelab.load_corpus` loaded it from; a speaker it does not list has the side ``"unknown"``).
 
         >>> tables = CorpusTables.build(load_corpus())
         >>> tables.words["003"], len(tables.sentences["003"]), tables.categories["lexicon"][:2]
@@ -155,8 +155,9 @@ class CorpusTables:
         sentences, offsets, tokens, content, counts = {}, {}, {}, {}, {}
         bar = progress(len(ids), "preparing the explorer", at_least=PROGRESS_FROM, unit="article")
         with bar:
+            # An explicit ``sides`` is read once, here; None stays None so each article reads its own folder's.
             total, rows, quotes = cls._read(corpus, ids, stop, sentences, offsets, tokens, content, counts, bar,
-                                            sides_mapping(sides))
+                                            None if sides is None else sides_mapping(sides))
         return cls(
             ids=ids,
             labels={article.id: (getattr(article, "label", "") or article.id) for article in corpus},
@@ -178,10 +179,11 @@ class CorpusTables:
 
     @staticmethod
     def _read(corpus, ids, stop, sentences, offsets, tokens, content, counts, bar,
-              sides: Mapping[str, str]) -> tuple[Counter, list, list]:
+              sides: Mapping[str, str] | None) -> tuple[Counter, list, list]:
         """Fill the per-article dicts, one article at a time; return (total counts, lexicon match rows, quotations)."""
         lexicons = {"frames": frame_lexicon(), "hedges": hedge_lexicon(), "reporting": reporting_verbs()}
         rows, quotes = [], []
+        per_folder: dict[str, dict[str, str]] = {}  # each folder's sides.tsv read once (sides=None)
         for article in corpus:
             spans = sentence_spans(article.body)
             found = [article.body[start:end] for start, end in spans]
@@ -202,7 +204,8 @@ class CorpusTables:
                     rows.append((name, article.id, *where[position], term, category))
             quotes.extend((article.id, quote.speaker or UNATTRIBUTED, quote.side, quote.verb, quote.text,
                            len(text_words(quote.text)))  # as framelab.voices.attribution_ledger counts them
-                          for quote in corpus_quotations([article], sides=sides))
+                          for quote in corpus_quotations(
+                              [article], sides=article_sides(article, per_folder) if sides is None else sides))
             bar.update(1)
         total: Counter = Counter()
         for table in counts.values():
