@@ -20,7 +20,10 @@ article's words; a dateline's full date is the article's date
 ``test.txt`` (``python -m tools.openings_eval``): bylines precision / recall
 dev 1.00 / 0.91, test 1.00 / 0.80 (before, the "By [A-Z]" test of
 :func:`headline_problems` alone: 0.80 / 0.73 and 0.78 / 0.70); datelines 1.00 /
-1.00 on both (before, none was read); dateline dates 3 of 3 on both.
+1.00 on both (before, none was read); dateline dates 3 of 3 on both. Attack G
+added "By Land, Sea and Air" and "NATO — the alliance said — will send..." to dev
+(each taken wrongly before: precision 0.91); the rules now take neither, and the
+test half keeps the figures above.
 
 >>> split_headline("Troops arrive in Poland\\n\\nThe first 300 soldiers landed on Friday.")
 ('Troops arrive in Poland', 'The first 300 soldiers landed on Friday.')
@@ -297,14 +300,17 @@ def is_byline(line: str) -> bool:
     The rules: it starts with one of :data:`BYLINE_LEADS` and a capital; it has at most
     15 words and no sentence end at its end (``. ! ? :``); after the lead, every word is
     capitalized (a name, an outlet, a title such as "Staff Writer") or a name particle
-    (:data:`NAME_PARTICLES`), between separators ``, | ;`` "and" and "in". So "By Friday,
-    the troops had left." (a full stop, lower-case words) and "By the numbers" are not.
+    (:data:`NAME_PARTICLES`), between separators ``, | ;`` "and" and "in"; the first
+    author has two words or more (a first and last name, "The Associated Press"). So "By
+    Friday, the troops had left." (a full stop, lower-case words), "By the numbers" and
+    "By Land, Sea and Air" (a title of single words) are not. A one-word agency byline
+    ("By Reuters") is missed with them: kept in the body rather than guessed.
     A byline without "By" ("Grace Mbeki, Northern Wire") is not recognised: it looks
     like a headline. Scores in :func:`take_opening`.
 
     >>> is_byline("By Jane Doe and Tom Lee, Reuters"), is_byline("BY ANNA LINDQVIST | THE COURIER")
     (True, True)
-    >>> is_byline("By Friday, the troops had left."), is_byline("By land and sea: the long road home")
+    >>> is_byline("By Friday, the troops had left."), is_byline("By Land, Sea and Air")
     (False, False)
     """
     line = " ".join(line.split())
@@ -313,7 +319,7 @@ def is_byline(line: str) -> bool:
         return False
     rest = line[len(lead) + 1 :]
     pieces = [piece for piece in _BYLINE_SEPARATOR.split(rest) if piece]
-    if not pieces or not _NAME_WORD.match(pieces[0]):
+    if not pieces or not _NAME_WORD.match(pieces[0]) or len(pieces[0].split()) < 2:
         return False
     return all(
         _NAME_WORD.fullmatch(word) or word in NAME_PARTICLES for piece in pieces for word in piece.split()
@@ -340,7 +346,9 @@ def dateline(paragraph: str) -> tuple[str, str]:
     "EU" and "US" are too short to tell from an acronym), optionally a region, a date and
     an agency in brackets, then a dash: "WARSAW, Poland (AP) — ", "KYIV, Feb 3 (Reuters) - ",
     "HARWICK, 12 March 2025 – ". The paragraph must go on as prose, with a sentence end
-    after the dash: "BREAKING — Troops cross the border" is a kicker over a headline.
+    after the dash: "BREAKING — Troops cross the border" is a kicker over a headline. And the
+    prose after the dash must start a sentence (a capital, a digit or an opening quotation
+    mark): "NATO — the alliance said — will send troops." is an acronym and an aside.
 
     ``iso_date`` is the dateline's date when it states day, month and year. A dateline
     without its year ("KYIV, Feb 3") gives ``""``: the year is not guessed (a wire story
@@ -353,11 +361,14 @@ def dateline(paragraph: str) -> tuple[str, str]:
     ('KYIV, Feb 3 (Reuters) - ', '')
     >>> dateline("NATO allies — including Poland — agreed."), dateline("BREAKING — Troops cross")
     (('', ''), ('', ''))
+    >>> dateline("NATO — the alliance said on Friday — will send 3,000 more troops.")
+    ('', '')
     """
     match = _DATELINE.match(paragraph)
     if not match or sum(c.isalpha() for c in match.group("place")) < 3:
         return "", ""
-    if not re.search(r"[.!?][\"'”’)]*(?:\s|$)", paragraph[match.end() :]):
+    prose = paragraph[match.end() :]
+    if not re.match(r"[\"'“‘(]?[A-Z0-9]", prose) or not re.search(r"[.!?][\"'”’)]*(?:\s|$)", prose):
         return "", ""
     month_name = match.group("month") or match.group("month2")
     if month_name and month_name.lower() not in _MONTHS:

@@ -189,3 +189,76 @@ def test_the_five_bundled_articles_lose_exactly_what_they_lost_before():
     }
     assert removed["002"]["inline_link"] == ["find out more"]
     assert sum(len(v) for r in removed.values() for v in r.values()) == 16
+
+
+# --- attack G: rules that took real text out of the body -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # A sentence that starts like a credit line is not one (reporting_credit).
+        "Additional reporting by local media suggests that 40 people died in the strike on Friday.",
+        # A sentence that starts like a blog's category line is not one (blog_footer).
+        "Categorized as terrorists by Moscow, the group said it would fight on.",
+        # A sentence with a quotation after "Related:" is not a linked headline (related_link).
+        'Related: Biden said the troops would "not fight in Ukraine"',
+    ],
+)
+def test_attack_sentences_shaped_like_clutter_stay_in_the_body(tmp_path, paragraph):
+    from framelab import load_corpus
+
+    (tmp_path / "01_a.txt").write_text(f"Troops arrive in Poland\n\n{paragraph}\n\nMore would come.\n", encoding="utf-8")
+    article = load_corpus(tmp_path)[0]
+    assert article.body == f"{paragraph}\n\nMore would come."
+    assert not any(article.removed.values()), article.removed
+
+
+def test_attack_a_credit_after_article_sentences_takes_only_the_credit(tmp_path):
+    from framelab import load_corpus
+
+    text = "The first soldiers landed in Rzeszow on Friday, the Pentagon said. More will follow next week, officials added."
+    (tmp_path / "01_a.txt").write_text(
+        f"Troops arrive in Poland\n\n{text} Photo: John Doe/Reuters\n\nMore would come.\n", encoding="utf-8"
+    )
+    article = load_corpus(tmp_path)[0]
+    assert article.body == f"{text}\n\nMore would come."
+    assert article.removed["photo_credit"] == ["Photo: John Doe/Reuters"]
+
+
+def test_attack_a_hard_wrapped_date_is_not_a_date_stamp(tmp_path):
+    from framelab import load_corpus
+
+    (tmp_path / "01_a.txt").write_text(
+        "Troops arrive in Poland\n\nThe contract set a delivery\ndate 2024-05-01 for the first tanks, the ministry said.\n",
+        encoding="utf-8",
+    )
+    article = load_corpus(tmp_path)[0]
+    assert article.body == "The contract set a delivery date 2024-05-01 for the first tanks, the ministry said."
+    assert article.removed.get("date_stamp", []) == [] and article.date == ""
+
+
+def test_attack_the_last_word_of_a_wrapped_headline_is_not_a_section_label():
+    result = clean("Troops arrive\nin Poland\ntoday\n\nThe first soldiers landed, the ministry said.")
+    assert result.text.split("\n\n")[0] == "Troops arrive in Poland today"
+    assert result.removed["section_label"] == []
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("Additional reporting by Ines Valdor and Tomas Reyes in Velna; Editing by Piet Marsh", "reporting_credit"),
+        ("Categorized as Food, Local News", "blog_footer"),
+        ("Related: Biden says troops will 'not fight in Ukraine'", "related_link"),
+    ],
+)
+def test_attack_fixes_still_remove_the_clutter_they_were_written_for(line, rule):
+    result = clean(f"Headline here\n\nFirst paragraph.\n\n{line}\n\nLast paragraph.")
+    assert result.text == "Headline here\n\nFirst paragraph.\n\nLast paragraph."
+    assert result.removed[rule] == [line]
+
+
+def test_a_date_stamp_at_the_top_still_goes():
+    result = clean("\n date 2024-03-01 Ferry fares to rise\n\nFares rise in April.")
+    assert result.removed["date_stamp"] == ["date 2024-03-01"]
+    assert result.text == "Ferry fares to rise\n\nFares rise in April."

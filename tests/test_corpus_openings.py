@@ -101,3 +101,21 @@ def test_a_hard_wrapped_article_is_read_in_linear_space() -> None:
     lines = _top_lines(text, DATE_LINES_READ)
     assert len(lines) == DATE_LINES_READ
     assert sum(len(paragraph) for _, paragraph in lines) <= DATE_LINES_READ * len(text)
+
+
+def test_attack_an_acronym_and_an_aside_is_not_a_dateline(tmp_path):
+    paragraph = "NATO — the alliance said on Friday — will send 3,000 more troops."
+    assert dateline(paragraph) == ("", "")
+    (tmp_path / "02_b.txt").write_text(f"Troops arrive in Poland\n\n{paragraph}\n\nMore would come.\n", encoding="utf-8")
+    article = load_corpus(tmp_path)[0]
+    assert article.body == f"{paragraph}\n\nMore would come." and article.removed.get("dateline", []) == []
+
+
+def test_attack_a_title_of_single_words_is_not_a_byline(tmp_path):
+    assert not is_byline("By Land, Sea and Air")
+    (tmp_path / "03_c.txt").write_text(
+        "Troops arrive in Poland\n\nBy Land, Sea and Air\n\nThe first soldiers landed on Friday.\n", encoding="utf-8"
+    )
+    article = load_corpus(tmp_path)[0]
+    assert article.body == "By Land, Sea and Air\n\nThe first soldiers landed on Friday."
+    assert article.removed.get("byline", []) == []
