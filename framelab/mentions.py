@@ -100,6 +100,11 @@ _WORD = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St)\.|
 # usually someone other than the person just named.
 _GENDERED_PRONOUN = re.compile(r"\b(?:(he|his|himself)|(she|herself|her(?=\s+(?!to|at|on|in|for|with|about|after)[a-z])))\b",
                                re.IGNORECASE)
+_HE_SHE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")  # the he/she whose referent feeds a later pronoun's (Cast.resolve)
+_HE_SHE_END = re.compile(r"(?:[Hh]e|[Ss]he)(?!\w)")
+_WORD_CHAR = re.compile(r"\w")
+#: What a pronoun sees in a stretch of text: (any candidate at all, up to two candidates of its gender).
+_State = tuple[bool, tuple[str, ...]]
 _NAMED_AS = re.compile(r"\b(?:name[sd]?\s+(?:only\s+)?as|identified\s+(?:only\s+)?as|known\s+only\s+as)\s+"
                        r"((?:[A-Z][\w’'-]+\s?){1,3})")
 
@@ -293,6 +298,15 @@ class Cast:
     _indexed: set[str] = field(default_factory=set, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _lower: set[str] = field(default_factory=set, repr=False)  # words the reporter writes in lower case
+    #: Work done by :meth:`resolve` (sentence events scanned and windows looked at): it grows linearly with the
+    #: text, which tests/test_attribution_speed.py checks on texts that once made it explode.
+    steps: int = field(default=0, init=False, repr=False, compare=False)
+    # (low, depth, wanted, sentence) -> what a pronoun sees in that sentence up to each offset; see _prefix
+    _seen: dict[tuple[int, int, str, int], tuple[list[int], list[_State]]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    _seen_for: tuple = field(default=(), init=False, repr=False, compare=False)
+    _pronouns: list[tuple[int, int, str]] = field(default_factory=list, init=False, repr=False, compare=False)
+    _sentence_starts: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 
     @classmethod
     def of(cls, text: str, quoted: list[tuple[int, int]] = ()) -> Cast:
@@ -445,24 +459,97 @@ class Cast:
         return earlier[-1].name, "description"
 
     def resolve(self, pronoun: str, offset: int, low: int = 0, depth: int = 0) -> str | None:
-        """The one person (he, she) or organization (it, they) a pronoun at ``offset`` can mean, else None."""
+        """The one person (he, she) or organization (it, they) a pronoun at ``offset`` can mean, else None.
+
+        The four sentences up to ``offset`` (none before ``low``) are read from the nearest back; the first that
+        holds a candidate decides: the people named in it (for he and she, also whom each earlier he or she
+        there resolves to, three levels deep) or organizations; exactly one of the right gender is the answer.
+        What each sentence offers up to each offset is worked out once per cast (:meth:`_prefix`), so the cost
+        is linear in the text, however many pronouns a sentence holds.
+
+        >>> cast = Cast.of("Irena Vasko has, to her credit, spoken. Later she left.")
+        >>> cast.resolve("she", cast.text.index("she")), cast.resolve("he", cast.text.index("she"))
+        ('Irena Vasko', None)
+        """
         wanted = PRONOUNS[pronoun]
-        kind = "organization" if wanted == "org" else "person"
-        k = bisect.bisect_left([a for a, _ in self.sentences], offset)
-        windows = [(a, min(b, offset)) for a, b in self.sentences[max(0, k - 4) : k] if b > low]
-        for a, b in reversed(windows):
-            a = max(a, low)
-            found = {m.name for m in self.between(a, b, kind)}
-            if depth < 3 and kind == "person":
-                for m in re.finditer(r"\b(?:[Hh]e|[Ss]he)\b", self.outside[a:b]):
-                    earlier = self.resolve(m.group().lower(), a + m.start(), low, depth + 1)
-                    if earlier and PRONOUNS[m.group().lower()] == wanted:
-                        found.add(earlier)
-            if not found:
+        stamp = (id(self.outside), id(self.sentences), id(self.mentions), id(self.gender), len(self.sentences),
+                 len(self.mentions), len(self.gender))
+        if stamp != self._seen_for:  # built (or changed) since the last call: forget what was worked out
+            self._seen.clear()
+            self._seen_for = stamp
+            self._pronouns[:] = [(m.start(), m.end(), m.group()) for m in _HE_SHE.finditer(self.outside)]
+            self._sentence_starts[:] = [a for a, _ in self.sentences]
+        return self._answer(wanted, offset, low, depth)
+
+    def _answer(self, wanted: str, offset: int, low: int, depth: int) -> str | None:
+        k = bisect.bisect_left(self._sentence_starts, offset)
+        for i in range(k - 1, max(0, k - 4) - 1, -1):
+            self.steps += 1
+            if self.sentences[i][1] <= low:
                 continue
-            fitting = {n for n in found if kind == "organization" or self.gender.get(n, wanted) == wanted}
-            return fitting.pop() if len(fitting) == 1 else None
+            nonempty, fitting = self._window(i, low, depth, wanted, min(self.sentences[i][1], offset))
+            if nonempty:
+                return fitting[0] if len(fitting) == 1 else None
         return None
+
+    def _window(self, i: int, low: int, depth: int, wanted: str, x: int) -> _State:
+        """(any candidate, up to two fitting ones) in sentence ``i`` from ``low`` to ``x``."""
+        a = max(self.sentences[i][0], low)
+        if x <= a:
+            return False, ()
+        thresholds, states = self._prefix(i, low, depth, wanted)
+        j = bisect.bisect_right(thresholds, x)
+        state = states[j - 1] if j else (False, ())
+        # a he/she ending at x with a letter after it: a match of the sliced text only (its end is a word boundary)
+        if depth < 3 and wanted != "org" and _WORD_CHAR.match(self.outside, x):
+            for p in (x - 3, x - 2):
+                word = self.outside[p:x]
+                if p >= a and word in ("he", "He", "she", "She") and (
+                        p == a or not _WORD_CHAR.match(self.outside, p - 1)):
+                    state = self._with_pronoun(state, word.lower(), p, low, depth, wanted)
+                    break
+        return state
+
+    def _prefix(self, i: int, low: int, depth: int, wanted: str) -> tuple[list[int], list[_State]]:
+        """What a pronoun of gender ``wanted`` at depth ``depth`` sees in sentence ``i`` (from ``low``), after each
+        event: a mention counts for offsets past its start, a he/she for offsets at or past its end."""
+        key = (low, depth, wanted, i)
+        if key in self._seen:
+            return self._seen[key]
+        a, b = max(self.sentences[i][0], low), self.sentences[i][1]
+        kind = "organization" if wanted == "org" else "person"
+        events: list[tuple[int, int, str]] = [(m.start + 1, -1, m.name) for m in self.between(a, b, kind)]
+        if depth < 3 and kind == "person":
+            n = bisect.bisect_left(self._pronouns, (a, -1, ""))
+            found = [(q, p, w) for p, q, w in self._pronouns[n : bisect.bisect_left(self._pronouns, (b, -1, ""))]
+                     if q <= b]
+            # the sentence cut at ``low`` inside a word: a he/she right at the cut is a match of the sliced text
+            head = _HE_SHE_END.match(self.outside, a, b) if a and _WORD_CHAR.match(self.outside, a - 1) else None
+            events += found + ([(head.end(), a, head.group())] if head else [])
+        events.sort(key=lambda e: e[0])
+        thresholds, states, state = [], [], (False, ())
+        for threshold, p, what in events:
+            self.steps += 1
+            if p < 0:
+                state = self._with_name(state, what, wanted)
+            else:
+                state = self._with_pronoun(state, what.lower(), p, low, depth, wanted)
+            thresholds.append(threshold)
+            states.append(state)
+        self._seen[key] = thresholds, states
+        return thresholds, states
+
+    def _with_pronoun(self, state: _State, pronoun: str, p: int, low: int, depth: int, wanted: str) -> _State:
+        if PRONOUNS[pronoun] != wanted:
+            return state  # a pronoun of the other gender adds no candidate (resolving it would change nothing)
+        earlier = self._answer(wanted, p, low, depth + 1)
+        return self._with_name(state, earlier, wanted) if earlier else state
+
+    def _with_name(self, state: _State, name: str, wanted: str) -> _State:
+        fitting = state[1]
+        if (wanted == "org" or self.gender.get(name, wanted) == wanted) and name not in fitting and len(fitting) < 2:
+            fitting += (name,)  # two are as many as matter: more than one fitting candidate resolves to no one
+        return True, fitting
 
     def between(self, a: int, b: int, kind: str) -> list[Named]:
         """Mentions of ``kind`` starting in [a, b) outside the quotations (names quoted are not the reporter's)."""
