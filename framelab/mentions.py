@@ -336,9 +336,10 @@ class Cast:
                 cast.titles[named.name].update(w for w in found if w not in stop_words())
             head = re.match(r"\s*(?:(?:the|a|an)\s+)([\w’' -]+?)(?:\s+(?:of|with|that|who|which|for|in|at|on)\b|[,.;]|$)",
                             text[named.end + 1 : named.end + 80])
-            if head and bare(head.group(1).split()[-1]) in ORGANIZATIONS:
+            head_words = head.group(1).split() if head else []  # [] for "the  ," (spaces only)
+            if head_words and bare(head_words[-1]) in ORGANIZATIONS:
                 cast.names[named.name] = "organization"  # "Veldria Hydro, the state company …"
-                cast.titles[named.name].add(bare(head.group(1).split()[-1]))
+                cast.titles[named.name].add(bare(head_words[-1]))
         # merge surname-only entries into full names seen later (the longest form wins)
         for key in list(cast.names):
             full = cast.canonical(key)

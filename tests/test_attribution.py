@@ -251,3 +251,8 @@ def test_scorer_counts_a_wrong_speaker_against_precision_and_recall() -> None:
     assert (table["speaker_p"], table["speaker_r"], table["speaker_f1"]) == (0.0, 0.0, 0.0)
     table = score(gold, [Predicted("a", "we stay", "LEE")])["all"]
     assert (table["speaker_p"], table["speaker_r"]) == (1.0, 1.0)
+
+
+def test_an_apposition_of_spaces_only_is_no_crash() -> None:
+    """Found by a random-text check: "Anna Lee, the   ." made Cast.of raise IndexError."""
+    assert [a.speaker for a in attribute("Anna Lee, the   .  “Go,” she said.")] == ["Anna Lee"]
